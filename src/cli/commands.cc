@@ -1,0 +1,149 @@
+#include "cli/commands.h"
+
+#include <cstdio>
+#include <fstream>
+#include <sstream>
+
+#include "cli/format.h"
+#include "cli/output.h"
+#include "engine/reply_json.h"
+#include "eval/evaluation.h"
+
+namespace backtalk {
+
+namespace {
+
+std::string JoinWords(const std::vector<std::string>& words) {
+  std::string joined;
+  for (const std::string& w : words) {
+    if (!joined.empty()) joined += ' ';
+    joined += w;
+  }
+  return joined;
+}
+
+}  // namespace
+
+std::unique_ptr<Engine> LoadEngine(const Options& options) {
+  std::string err;
+  std::unique_ptr<Engine> engine = Engine::Load(options.knowledge, &err);
+  if (!engine) std::fprintf(stderr, "backtalk: %s\n", err.c_str());
+  return engine;
+}
+
+int RunAsk(const Options& options) {
+  std::unique_ptr<Engine> engine = LoadEngine(options);
+  if (!engine) return kExitError;
+  Reply reply = engine->Ask(JoinWords(options.words));
+  std::string text = options.json ? JsonLine(ReplyJson(reply)) + "\n"
+                                  : FormatReply(reply, Style{options.color});
+  Emit(text);
+  return reply.matched() ? kExitOk : kExitNoAnswer;
+}
+
+int RunCheck(const Options& options) {
+  Options o = options;
+  if (!options.words.empty()) o.knowledge = options.words[0];
+  std::unique_ptr<Engine> engine = LoadEngine(o);
+  if (!engine) return kExitError;
+  const Knowledge& k = engine->knowledge();
+  std::printf("ok: %zu intents, %zu sequences, %zu synonyms, %zu warning signs (%s)\n",
+              k.intents.size(), k.sequences.size(), k.synonyms.size(), k.safety.size(),
+              k.source.c_str());
+  return kExitOk;
+}
+
+int RunEval(const Options& options) {
+  std::unique_ptr<Engine> engine = LoadEngine(options);
+  if (!engine) return kExitError;
+  const std::string& path = options.words.at(0);
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    std::fprintf(stderr, "backtalk: %s: cannot read the labelled set\n", path.c_str());
+    return kExitError;
+  }
+  std::ostringstream text;
+  text << in.rdbuf();
+  std::vector<LabelledQuestion> set;
+  std::string err;
+  if (!ParseLabelled(text.str(), path, engine->knowledge(), &set, &err)) {
+    std::fprintf(stderr, "backtalk: %s\n", err.c_str());
+    return kExitError;
+  }
+  EvalReport report = Evaluate(*engine, set);
+  Emit(FormatReport(report));
+  int status = kExitOk;
+  if (options.min_accuracy >= 0 && report.Accuracy() < options.min_accuracy) {
+    std::fprintf(stderr, "backtalk: in-scope accuracy %.1f%% is under the floor of %.1f%%\n",
+                 100 * report.Accuracy(), 100 * options.min_accuracy);
+    status = kExitNoAnswer;
+  }
+  if (options.min_rejection >= 0 && report.Rejection() < options.min_rejection) {
+    std::fprintf(stderr, "backtalk: out-of-scope rejection %.1f%% is under the floor of %.1f%%\n",
+                 100 * report.Rejection(), 100 * options.min_rejection);
+    status = kExitNoAnswer;
+  }
+  return status;
+}
+
+int RunExplain(const Options& options) {
+  std::unique_ptr<Engine> engine = LoadEngine(options);
+  if (!engine) return kExitError;
+  Reply reply = engine->Ask(JoinWords(options.words), /*explain=*/true);
+  Emit(FormatExplanation(reply, *engine));
+  return reply.matched() ? kExitOk : kExitNoAnswer;
+}
+
+int RunChat(const Options& options) {
+  std::unique_ptr<Engine> engine = LoadEngine(options);
+  if (!engine) return kExitError;
+  std::string line;
+  bool first = true;
+  while (ReadLine(stdin, &line, Engine::kMaxLineBytes)) {
+    if (line.find_first_not_of(" \t\r\f\v") == std::string::npos) continue;
+    Reply reply = engine->Ask(line);
+    std::string text;
+    if (options.json) {
+      text = JsonLine(ReplyJson(reply)) + "\n";
+    } else {
+      if (!first) text = "\n";
+      text += FormatReply(reply, Style{false});
+    }
+    first = false;
+    if (!Emit(text)) return kExitOk;  // the reader has gone: end quietly
+  }
+  return kExitOk;
+}
+
+int RunStretch(const Options& options) {
+  std::unique_ptr<Engine> engine = LoadEngine(options);
+  if (!engine) return kExitError;
+  const Knowledge& k = engine->knowledge();
+  if (options.list || options.words.empty()) {
+    std::string text;
+    for (const Sequence& s : k.sequences) {
+      char line[512];
+      std::snprintf(line, sizeof line, "%-20s %s (%zu steps, about %d min)\n", s.id.c_str(),
+                    s.name.c_str(), s.steps.size(), (s.EstimatedSeconds() + 59) / 60);
+      text += line;
+    }
+    Emit(text);
+    return kExitOk;
+  }
+  const Sequence* seq = k.FindSequence(options.words[0]);
+  if (seq == nullptr) {
+    std::fprintf(stderr, "backtalk: unknown sequence '%s'; 'backtalk stretch --list' lists them\n",
+                 options.words[0].c_str());
+    return kExitError;
+  }
+  std::string text = seq->name + ": " + seq->intro + "\n";
+  for (size_t i = 0; i < seq->steps.size(); ++i) {
+    const Step& st = seq->steps[i];
+    text += "Step " + std::to_string(i + 1) + "/" + std::to_string(seq->steps.size()) + ": " +
+            st.text + "\n";
+  }
+  Emit(text);
+  return kExitOk;
+}
+
+}  // namespace backtalk

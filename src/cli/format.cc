@@ -1,0 +1,118 @@
+#include "cli/format.h"
+
+#include <cstdio>
+#include <sstream>
+
+namespace backtalk {
+
+namespace {
+
+std::string Fixed(double v) {
+  char buffer[32];
+  std::snprintf(buffer, sizeof buffer, "%.2f", v);
+  return buffer;
+}
+
+}  // namespace
+
+std::string FormatReply(const Reply& r, const Style& style, bool numbered) {
+  std::ostringstream out;
+  std::string notice = r.SafetyNotice();
+  if (!notice.empty()) out << style.Warn("See a doctor first. ") << notice << "\n";
+  if (r.small_talk != nullptr) {
+    out << r.small_talk->reply << "\n";
+    return out.str();
+  }
+  if (r.matched()) {
+    if (!notice.empty()) out << "\n";
+    out << style.Bold(r.intent->question) << "\n" << r.intent->answer << "\n";
+    return out.str();
+  }
+  if (!notice.empty()) return out.str();
+  if (!r.match.uncovered.empty()) {
+    out << "I don't know that: the document covers the upper and middle back, not the "
+        << r.match.uncovered << ".\n";
+  } else if (r.match.verdict == Verdict::kAmbiguous && !r.suggestions.empty()) {
+    out << "I'm not sure which you mean. Did you mean:\n";
+  } else {
+    out << "I don't know that.\n";
+  }
+  if (!r.suggestions.empty()) {
+    if (r.match.verdict != Verdict::kAmbiguous || !r.match.uncovered.empty())
+      out << "Closest topics:\n";
+    for (size_t i = 0; i < r.suggestions.size(); ++i) {
+      if (numbered)
+        out << "  " << (i + 1) << ". " << r.suggestions[i]->question << "\n";
+      else
+        out << "  - " << r.suggestions[i]->question << "\n";
+    }
+  }
+  return out.str();
+}
+
+std::string FormatExplanation(const Reply& r, const Engine& engine) {
+  const Analysis& a = r.match.analysis;
+  const Knowledge& k = engine.knowledge();
+  std::ostringstream out;
+  out << "input:       " << r.input << "\n";
+  out << "normalised:  " << a.uncorrected << "\n";
+  out << "corrections: ";
+  if (a.corrections.empty()) out << "none";
+  for (size_t i = 0; i < a.corrections.size(); ++i)
+    out << (i ? ", " : "") << a.corrections[i].first << " -> " << a.corrections[i].second;
+  out << "\nsynonyms:    ";
+  if (a.synonyms.empty()) out << "none";
+  for (size_t i = 0; i < a.synonyms.size(); ++i)
+    out << (i ? ", " : "") << a.synonyms[i].first << " -> " << a.synonyms[i].second;
+  out << "\nterms:       ";
+  for (size_t i = 0; i < a.terms.size(); ++i) out << (i ? " " : "") << a.terms[i];
+  out << "\n";
+  if (!r.match.uncovered.empty())
+    out << "uncovered:   " << r.match.uncovered << " (the document does not cover it)\n";
+  if (!r.safety.empty()) {
+    out << "safety:      ";
+    for (size_t i = 0; i < r.safety.size(); ++i) out << (i ? ", " : "") << r.safety[i]->id;
+    out << "\n";
+  }
+  if (r.small_talk != nullptr) out << "small talk:  " << r.small_talk->id << "\n";
+  out << "\n";
+  if (r.match.ranked.empty()) out << "no intent shares a word with the input\n";
+  for (size_t i = 0; i < r.match.ranked.size(); ++i) {
+    const Candidate& c = r.match.ranked[i];
+    const Intent& intent = k.intents[static_cast<size_t>(c.intent)];
+    out << (i + 1) << ". " << intent.id << "  score " << Fixed(c.score) << "\n"
+        << "   \"" << intent.question << "\"\n"
+        << "   keywords: precision " << Fixed(c.precision) << " (share of the input explained), "
+        << "recall " << Fixed(c.recall) << " (share of the question's keywords present) -> "
+        << Fixed(c.keyword_score) << "\n";
+    out << "   evidence:";
+    if (c.evidence.empty()) out << " none";
+    for (const Evidence& e : c.evidence)
+      out << " " << e.term << (e.keyword ? " (keyword " : " (related ") << Fixed(e.weight) << ")";
+    out << "\n";
+    for (const std::string& p : c.patterns_matched)
+      out << "   pattern:  " << p << " (lifts the score to at least 0.60)\n";
+  }
+  const Settings& s = k.settings;
+  out << "\ndecision: ";
+  switch (r.match.verdict) {
+    case Verdict::kAnswer:
+      out << "answer (score >= " << Fixed(s.threshold) << " and ahead of the runner-up by >= "
+          << Fixed(s.margin) << ")";
+      break;
+    case Verdict::kAmbiguous:
+      out << "suggest (score under " << Fixed(s.threshold) << " or less than " << Fixed(s.margin)
+          << " ahead of the runner-up)";
+      break;
+    case Verdict::kNoAnswer:
+      out << "no answer ("
+          << (r.match.uncovered.empty() ? "best score under " + Fixed(s.suggest_floor)
+                                        : "uncovered topic: " + r.match.uncovered)
+          << ")";
+      break;
+  }
+  out << "\n";
+  return out.str();
+}
+
+}  // namespace backtalk

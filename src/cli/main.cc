@@ -1,0 +1,125 @@
+// backtalk's command line: options, subcommands, exit codes. Everything else is the engine.
+#include <unistd.h>
+
+#include <CLI/CLI.hpp>
+#include <csignal>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+
+#include "cli/commands.h"
+#include "text/speller.h"
+
+namespace {
+
+using backtalk::Options;
+
+struct Subcommand {
+  const char* name;
+  const char* help;
+  int (*run)(const Options&);
+};
+
+const Subcommand kSubcommands[] = {
+    {"ask", "answer one question (exit 0 answered, 1 not)", backtalk::RunAsk},
+    {"stretch", "guide a stretch sequence, or --list them", backtalk::RunStretch},
+    {"check", "validate a knowledge file (default: the built-in one)", backtalk::RunCheck},
+    {"eval", "measure matching against a labelled TSV file", backtalk::RunEval},
+    {"explain", "show why a question matches what it matches", backtalk::RunExplain},
+};
+
+bool ColorWanted() {
+  if (!isatty(STDOUT_FILENO)) return false;
+  const char* no_color = std::getenv("NO_COLOR");
+  if (no_color != nullptr && *no_color != '\0') return false;
+  const char* term = std::getenv("TERM");
+  return term == nullptr || std::strcmp(term, "dumb") != 0;
+}
+
+// "unknown command 'stetch', did you mean 'stretch'?"
+std::string Suggest(const std::string& word) {
+  std::string best;
+  int best_distance = 3;
+  for (const Subcommand& s : kSubcommands) {
+    int d = backtalk::Speller::Distance(word, s.name, 2);
+    if (d < best_distance) {
+      best = s.name;
+      best_distance = d;
+    }
+  }
+  return best;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  std::signal(SIGPIPE, SIG_IGN);  // a closed pipe shows up as a failed write, handled quietly
+  Options options;
+  CLI::App app{
+      "backtalk: answers questions about upper and middle back pain, and guides the stretches.\n"
+      "With no command it chats: a prompt on a terminal, one answer per line in a pipe."};
+  app.set_version_flag("--version", "backtalk 0.1.0");
+  app.fallthrough();
+  app.require_subcommand(0, 1);
+  app.add_option("--knowledge", options.knowledge,
+                 "knowledge file to use instead of the built-in one");
+  app.add_flag("--json", options.json, "one JSON object per answer");
+  app.add_flag("--realtime", options.realtime, "in a pipe, wait through holds as on a terminal");
+
+  CLI::App* chosen_app = nullptr;
+  const Subcommand* chosen = nullptr;
+  for (const Subcommand& s : kSubcommands) {
+    CLI::App* sub = app.add_subcommand(s.name, s.help);
+    sub->fallthrough();
+    std::string name = s.name;
+    if (name == "ask" || name == "explain") {
+      sub->add_option("question", options.words, "the question")->required();
+    } else if (name == "check") {
+      sub->add_option("file", options.words, "knowledge file (default: built-in)")
+          ->expected(0, 1);
+    } else if (name == "eval") {
+      sub->add_option("file", options.words, "labelled questions: expected<TAB>input")
+          ->required()
+          ->expected(1);
+      sub->add_option("--min-accuracy", options.min_accuracy,
+                      "exit 1 if in-scope accuracy is under this (0..1, or a percentage)");
+      sub->add_option("--min-rejection", options.min_rejection,
+                      "exit 1 if out-of-scope rejection is under this (0..1, or a percentage)");
+    } else if (name == "stretch") {
+      sub->add_option("sequence", options.words, "sequence id")->expected(0, 1);
+      sub->add_flag("--list", options.list, "list the sequences");
+    }
+    sub->callback([&chosen, &chosen_app, &s, sub] {
+      chosen = &s;
+      chosen_app = sub;
+    });
+  }
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::CallForHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForAllHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForVersion& e) {
+    return app.exit(e);
+  } catch (const CLI::ExtrasError& e) {
+    std::string first = app.remaining().empty() ? "" : app.remaining()[0];
+    std::string hint = Suggest(first);
+    if (!first.empty() && first[0] != '-')
+      std::fprintf(stderr, "backtalk: unknown command '%s'%s\nRun 'backtalk --help' for usage.\n",
+                   first.c_str(), hint.empty() ? "" : (", did you mean '" + hint + "'?").c_str());
+    else
+      std::fprintf(stderr, "backtalk: %s\nRun 'backtalk --help' for usage.\n", e.what());
+    return backtalk::kExitError;
+  } catch (const CLI::ParseError& e) {
+    std::fprintf(stderr, "backtalk: %s\nRun 'backtalk --help' for usage.\n", e.what());
+    return backtalk::kExitError;
+  }
+  (void)chosen_app;
+  for (double* floor : {&options.min_accuracy, &options.min_rejection})
+    if (*floor > 1) *floor /= 100;  // "95" means 95%
+  options.color = ColorWanted();
+  if (chosen == nullptr) return backtalk::RunChat(options);
+  return chosen->run(options);
+}

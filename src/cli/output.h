@@ -1,0 +1,21 @@
+// Writing to standard output so that a closed pipe ends the program quietly: SIGPIPE is
+// ignored at start, and a failed write is reported as false so the caller can stop.
+#ifndef BACKTALK_CLI_OUTPUT_H_
+#define BACKTALK_CLI_OUTPUT_H_
+
+#include <cstdio>
+#include <string>
+#include <string_view>
+
+namespace backtalk {
+
+// Writes and flushes; false once the reader has gone (EPIPE) or stdout fails.
+bool Emit(std::string_view text, std::FILE* out = stdout);
+
+// Reads one line of at most `max_bytes` (the rest of a longer line is read and dropped) without
+// the newline. False at end of input with nothing read.
+bool ReadLine(std::FILE* in, std::string* line, size_t max_bytes);
+
+}  // namespace backtalk
+
+#endif  // BACKTALK_CLI_OUTPUT_H_

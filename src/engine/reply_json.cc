@@ -1,0 +1,31 @@
+#include "engine/reply_json.h"
+
+#include <cmath>
+
+namespace backtalk {
+
+nlohmann::json ReplyJson(const Reply& r) {
+  using nlohmann::json;
+  json j;
+  j["input"] = r.input;
+  j["matched"] = r.matched();
+  j["intent"] = r.intent ? json(r.intent->id) : json(nullptr);
+  j["question"] = r.intent ? json(r.intent->question) : json(nullptr);
+  j["answer"] = r.intent ? json(r.intent->answer) : json(nullptr);
+  j["score"] = std::round(r.score * 1000) / 1000;
+  j["sequence"] = r.sequence ? json(r.sequence->id) : json(nullptr);
+  json suggestions = json::array();
+  for (const Intent* s : r.suggestions) suggestions.push_back(s->question);
+  j["suggestions"] = std::move(suggestions);
+  std::string notice = r.SafetyNotice();
+  j["safety"] = notice.empty() ? json(nullptr) : json(notice);
+  j["reply"] = r.small_talk ? json(r.small_talk->reply) : json(nullptr);
+  j["uncovered"] = r.match.uncovered.empty() ? json(nullptr) : json(r.match.uncovered);
+  return j;
+}
+
+std::string JsonLine(const nlohmann::json& value) {
+  return value.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+}  // namespace backtalk

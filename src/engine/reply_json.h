@@ -1,0 +1,19 @@
+// The JSON form of a Reply: one object per input line, the contract scripts rely on
+// (DESIGN.md): input, matched, intent, question, answer, score, sequence, suggestions, safety.
+#ifndef BACKTALK_ENGINE_REPLY_JSON_H_
+#define BACKTALK_ENGINE_REPLY_JSON_H_
+
+#include <nlohmann/json.hpp>
+
+#include "engine/engine.h"
+
+namespace backtalk {
+
+nlohmann::json ReplyJson(const Reply& reply);
+
+// One line of JSON; invalid UTF-8 cannot occur (inputs are cleaned), but is replaced anyway.
+std::string JsonLine(const nlohmann::json& value);
+
+}  // namespace backtalk
+
+#endif  // BACKTALK_ENGINE_REPLY_JSON_H_

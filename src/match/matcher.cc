@@ -1,0 +1,178 @@
+#include "match/matcher.h"
+
+#include <algorithm>
+#include <unordered_set>
+
+namespace backtalk {
+
+namespace {
+
+constexpr double kRelatedInputWeight = 0.8;  // a word the knowledge knows but asks about nowhere
+constexpr double kUnknownInputWeight = 1.0;  // a word the knowledge does not know at all
+constexpr double kRelatedRecallCredit = 0.5;
+constexpr double kPatternFloor = 0.6;
+
+}  // namespace
+
+Matcher::Matcher(const Knowledge& knowledge) : knowledge_(knowledge), analyzer_(knowledge) {}
+
+std::unique_ptr<Matcher> Matcher::Create(const Knowledge& knowledge, std::string* err) {
+  std::unique_ptr<Matcher> m(new Matcher(knowledge));
+  m->keyword_total_.assign(knowledge.intents.size(), 0);
+  for (size_t i = 0; i < knowledge.intents.size(); ++i) {
+    const Intent& intent = knowledge.intents[i];
+    int index = static_cast<int>(i);
+    // Keywords first, so a word that is both a keyword and a related word counts as keyword.
+    std::unordered_set<std::string> seen;
+    for (const WeightedTerm& k : intent.keywords) {
+      for (const std::string& t : m->analyzer_.Terms(k.term)) {
+        if (!seen.insert(t).second) continue;
+        Term& term = m->terms_[t];
+        term.postings.push_back({index, k.weight, true});
+        term.input_weight = std::max(term.input_weight, k.weight);
+        m->keyword_total_[i] += k.weight;
+      }
+    }
+    for (const WeightedTerm& r : intent.related) {
+      for (const std::string& t : m->analyzer_.Terms(r.term)) {
+        if (!seen.insert(t).second) continue;
+        m->terms_[t].postings.push_back({index, r.weight, false});
+      }
+    }
+    for (const std::string& p : intent.patterns) {
+      if (!m->patterns_.Add(p, index, err)) {
+        *err = "/intents/" + std::to_string(i) + "/patterns: " + *err;
+        return nullptr;
+      }
+    }
+  }
+  for (auto& [text, term] : m->terms_)
+    if (term.input_weight == 0) term.input_weight = kRelatedInputWeight;
+  for (bool covered : {true, false}) {
+    for (const std::string& topic : covered ? knowledge.covered : knowledge.uncovered) {
+      std::vector<std::string> terms = m->analyzer_.Terms(topic);
+      if (!terms.empty()) m->topics_.push_back({std::move(terms), topic, covered});
+    }
+  }
+  std::stable_sort(m->topics_.begin(), m->topics_.end(), [](const Topic& a, const Topic& b) {
+    return a.terms.size() > b.terms.size();
+  });
+  if (!m->patterns_.Compile(err)) return nullptr;
+  return m;
+}
+
+std::string Matcher::UncoveredTopic(const std::vector<std::string>& terms) const {
+  std::string uncovered;
+  bool covered = false;
+  size_t i = 0;
+  while (i < terms.size()) {
+    const Topic* hit = nullptr;
+    for (const Topic& topic : topics_) {
+      if (i + topic.terms.size() <= terms.size() &&
+          std::equal(topic.terms.begin(), topic.terms.end(),
+                     terms.begin() + static_cast<long>(i))) {
+        hit = &topic;
+        break;
+      }
+    }
+    if (hit == nullptr) {
+      ++i;
+      continue;
+    }
+    if (hit->covered)
+      covered = true;
+    else if (uncovered.empty())
+      uncovered = hit->text;
+    i += hit->terms.size();
+  }
+  return covered ? "" : uncovered;
+}
+
+MatchResult Matcher::Match(std::string_view text, bool explain) const {
+  MatchResult result;
+  result.analysis = analyzer_.Analyze(text);
+  const Analysis& a = result.analysis;
+  size_t n = knowledge_.intents.size();
+
+  std::vector<double> explained(n, 0), recalled(n, 0);
+  std::vector<int> touched;
+  std::vector<char> seen_intent(n, 0);
+  std::vector<std::vector<Evidence>> evidence(explain ? n : 0);
+  double input_total = 0;
+  std::unordered_set<std::string_view> seen_terms;
+  for (const std::string& t : a.terms) {
+    if (!seen_terms.insert(t).second) continue;  // saying "back" twice does not count twice
+    auto it = terms_.find(t);
+    if (it == terms_.end()) {
+      input_total += kUnknownInputWeight;
+      continue;
+    }
+    const Term& term = it->second;
+    input_total += term.input_weight;
+    for (const Posting& p : term.postings) {
+      size_t i = static_cast<size_t>(p.intent);
+      if (!seen_intent[i]) {
+        seen_intent[i] = 1;
+        touched.push_back(p.intent);
+      }
+      if (p.keyword) {
+        explained[i] += term.input_weight;
+        recalled[i] += p.weight;
+      } else {
+        explained[i] += term.input_weight * p.weight;
+        recalled[i] += kRelatedRecallCredit * p.weight;
+      }
+      if (explain) evidence[i].push_back({analyzer_.Display(t), p.weight, p.keyword});
+    }
+  }
+  std::vector<int> pattern_hits = patterns_.Match(a.text);
+  for (int i : pattern_hits) {
+    if (!seen_intent[static_cast<size_t>(i)]) {
+      seen_intent[static_cast<size_t>(i)] = 1;
+      touched.push_back(i);
+    }
+  }
+
+  std::vector<Candidate> candidates;
+  candidates.reserve(touched.size());
+  for (int index : touched) {
+    size_t i = static_cast<size_t>(index);
+    Candidate c;
+    c.intent = index;
+    c.precision = input_total > 0 ? std::min(1.0, explained[i] / input_total) : 0;
+    c.recall = keyword_total_[i] > 0 ? std::min(1.0, recalled[i] / keyword_total_[i]) : 0;
+    c.keyword_score = c.precision + c.recall > 0
+                          ? 2 * c.precision * c.recall / (c.precision + c.recall)
+                          : 0;
+    c.pattern = std::binary_search(pattern_hits.begin(), pattern_hits.end(), index);
+    c.score = c.pattern ? kPatternFloor + (1 - kPatternFloor) * c.keyword_score : c.keyword_score;
+    if (c.score <= 0) continue;
+    if (explain) {
+      c.evidence = std::move(evidence[i]);
+      for (const std::string& p : knowledge_.intents[i].patterns) {
+        RE2 re(p, PatternOptions());
+        if (RE2::PartialMatch(a.text, re)) c.patterns_matched.push_back(p);
+      }
+    }
+    candidates.push_back(std::move(c));
+  }
+  std::sort(candidates.begin(), candidates.end(), [](const Candidate& x, const Candidate& y) {
+    return x.score != y.score ? x.score > y.score : x.intent < y.intent;
+  });
+  if (candidates.size() > MatchResult::kMaxRanked) candidates.resize(MatchResult::kMaxRanked);
+  result.ranked = std::move(candidates);
+
+  const Settings& s = knowledge_.settings;
+  result.uncovered = UncoveredTopic(a.terms);
+  double top = result.ranked.empty() ? 0 : result.ranked[0].score;
+  double second = result.ranked.size() > 1 ? result.ranked[1].score : 0;
+  if (!result.uncovered.empty() || top < s.suggest_floor)
+    result.verdict = Verdict::kNoAnswer;
+  else if (top >= s.threshold && top - second >= s.margin)
+    result.verdict = Verdict::kAnswer;
+  else
+    result.verdict = Verdict::kAmbiguous;
+  return result;
+}
+
+}  // namespace backtalk

@@ -1,0 +1,159 @@
+#include "text/analyzer.h"
+
+#include <algorithm>
+
+#include "text/normalize.h"
+#include "text/words.h"
+
+namespace backtalk {
+
+namespace {
+
+bool HasDigit(std::string_view word) {
+  return std::any_of(word.begin(), word.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+}  // namespace
+
+Analyzer::Analyzer(const Knowledge& k) {
+  for (std::string_view w : StopWords()) {
+    stop_.insert(std::string(w));
+    known_[std::string(w)] = {std::string(w), true};
+    speller_.Add(std::string(w), 0);
+  }
+  for (std::string_view w : CommonWords()) AddVocabulary(w, 0);
+  // Synonyms first: their stems are needed by Terms() below.
+  for (const auto& [from, to] : k.synonyms) {
+    AddVocabulary(from, 2);
+    AddVocabulary(to, 2);
+    Synonym s;
+    for (const std::string& w : NormalizeWords(from)) s.from.push_back(Lookup(w).stem);
+    for (const std::string& w : NormalizeWords(to)) s.to.push_back(Lookup(w).stem);
+    if (s.from.empty() || s.to.empty()) continue;
+    s.from_text = from;
+    s.to_text = to;
+    synonyms_[s.from[0]].push_back(std::move(s));
+  }
+  for (auto& [first, list] : synonyms_)
+    std::stable_sort(list.begin(), list.end(),
+                     [](const Synonym& a, const Synonym& b) { return a.from.size() > b.from.size(); });
+  for (const Intent& intent : k.intents) {
+    for (const WeightedTerm& t : intent.keywords) AddVocabulary(t.term, 3);
+    for (const WeightedTerm& t : intent.related) AddVocabulary(t.term, 2);
+    AddVocabulary(intent.question, 2);
+    AddVocabulary(intent.answer, 1);
+  }
+  for (const std::string& topic : k.covered) AddVocabulary(topic, 2);
+  for (const std::string& topic : k.uncovered) AddVocabulary(topic, 2);
+  for (const Sequence& seq : k.sequences) {
+    AddVocabulary(seq.name, 1);
+    for (const Step& step : seq.steps) AddVocabulary(step.text, 1);
+  }
+}
+
+void Analyzer::AddVocabulary(std::string_view text, int priority) {
+  for (const std::string& w : NormalizeWords(text)) {
+    if (stop_.count(w)) continue;
+    auto it = known_.find(w);
+    if (it == known_.end()) it = known_.emplace(w, Word{stemmer_.Stem(w), false}).first;
+    display_.emplace(it->second.stem, w);
+    if (!HasDigit(w)) speller_.Add(it->second.stem, priority);
+  }
+}
+
+Analyzer::Word Analyzer::Lookup(const std::string& word) const {
+  if (auto it = known_.find(word); it != known_.end()) return it->second;
+  return {stemmer_.Stem(word), false};
+}
+
+std::string Analyzer::Display(const std::string& term) const {
+  auto it = display_.find(term);
+  return it == display_.end() ? term : it->second;
+}
+
+void Analyzer::ApplySynonyms(std::vector<std::string>* stems, std::vector<bool>* stop,
+                             std::vector<std::pair<std::string, std::string>>* applied) const {
+  if (synonyms_.empty()) return;
+  std::vector<std::string> out_stems;
+  std::vector<bool> out_stop;
+  size_t i = 0;
+  while (i < stems->size()) {
+    const Synonym* hit = nullptr;
+    if (auto it = synonyms_.find((*stems)[i]); it != synonyms_.end()) {
+      for (const Synonym& s : it->second) {
+        if (i + s.from.size() > stems->size()) continue;
+        if (std::equal(s.from.begin(), s.from.end(), stems->begin() + static_cast<long>(i))) {
+          hit = &s;
+          break;
+        }
+      }
+    }
+    if (hit == nullptr) {
+      out_stems.push_back(std::move((*stems)[i]));
+      out_stop.push_back((*stop)[i]);
+      ++i;
+      continue;
+    }
+    for (const std::string& t : hit->to) {
+      out_stems.push_back(t);
+      out_stop.push_back(stop_.count(t) > 0);
+    }
+    if (applied != nullptr) applied->emplace_back(hit->from_text, hit->to_text);
+    i += hit->from.size();
+  }
+  *stems = std::move(out_stems);
+  *stop = std::move(out_stop);
+}
+
+Analysis Analyzer::Analyze(std::string_view text) const {
+  Analysis a;
+  a.words = NormalizeWords(text, kMaxWords);
+  for (const std::string& w : a.words) {
+    if (!a.uncorrected.empty()) a.uncorrected += ' ';
+    a.uncorrected += w;
+  }
+  std::vector<std::string> stems;
+  std::vector<bool> stop;
+  stems.reserve(a.words.size());
+  stop.reserve(a.words.size());
+  for (std::string& w : a.words) {
+    Word word = Lookup(w);
+    if (!word.stop && !HasDigit(w) && !speller_.Contains(word.stem)) {
+      std::string fixed = speller_.Correct(word.stem);
+      if (!fixed.empty()) {
+        std::string shown = Display(fixed);
+        a.corrections.emplace_back(w, shown);
+        w = shown;
+        word.stem = fixed;
+        word.stop = stop_.count(fixed) > 0;
+      }
+    }
+    stems.push_back(std::move(word.stem));
+    stop.push_back(word.stop);
+  }
+  for (const std::string& w : a.words) {
+    if (!a.text.empty()) a.text += ' ';
+    a.text += w;
+  }
+  ApplySynonyms(&stems, &stop, &a.synonyms);
+  for (size_t i = 0; i < stems.size(); ++i)
+    if (!stop[i]) a.terms.push_back(std::move(stems[i]));
+  return a;
+}
+
+std::vector<std::string> Analyzer::Terms(std::string_view phrase) const {
+  std::vector<std::string> stems;
+  std::vector<bool> stop;
+  for (const std::string& w : NormalizeWords(phrase)) {
+    Word word = Lookup(w);
+    stems.push_back(std::move(word.stem));
+    stop.push_back(word.stop);
+  }
+  ApplySynonyms(&stems, &stop, nullptr);
+  std::vector<std::string> terms;
+  for (size_t i = 0; i < stems.size(); ++i)
+    if (!stop[i]) terms.push_back(std::move(stems[i]));
+  return terms;
+}
+
+}  // namespace backtalk

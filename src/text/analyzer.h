@@ -1,0 +1,74 @@
+// The Analyzer turns a question into the terms the matcher scores: normalised words,
+// spelling corrected against the knowledge's vocabulary, stemmed, and mapped through the
+// knowledge's synonyms. It records every correction and synonym so `explain` can show them.
+#ifndef BACKTALK_TEXT_ANALYZER_H_
+#define BACKTALK_TEXT_ANALYZER_H_
+
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+#include <utility>
+#include <vector>
+
+#include "knowledge/knowledge.h"
+#include "text/speller.h"
+#include "text/stemmer.h"
+
+namespace backtalk {
+
+struct Analysis {
+  std::vector<std::string> words;  // normalised words, spelling corrected
+  std::string text;                // those words joined by single spaces: what patterns see
+  std::string uncorrected;         // the normalised words before spelling correction, joined
+  std::vector<std::string> terms;  // canonical terms, stop words out, in order; may repeat
+  std::vector<std::pair<std::string, std::string>> corrections;  // {"strech", "stretch"}
+  std::vector<std::pair<std::string, std::string>> synonyms;     // {"mid", "middle"}
+};
+
+class Analyzer {
+ public:
+  explicit Analyzer(const Knowledge& knowledge);
+  Analyzer(const Analyzer&) = delete;
+  Analyzer& operator=(const Analyzer&) = delete;
+
+  // `text` must be clean UTF-8 (see CleanText). Only the first kMaxWords words are read.
+  Analysis Analyze(std::string_view text) const;
+
+  // The canonical terms of a phrase from the knowledge (a keyword, a topic): the same
+  // normalising, stemming and synonyms as a question, but no spelling correction.
+  std::vector<std::string> Terms(std::string_view phrase) const;
+
+  // A readable word for a term, for explanations: "muscl" -> "muscles".
+  std::string Display(const std::string& term) const;
+
+  static constexpr size_t kMaxWords = 64;
+
+ private:
+  struct Word {
+    std::string stem;
+    bool stop = false;
+  };
+  struct Synonym {
+    std::vector<std::string> from;  // stems
+    std::vector<std::string> to;    // stems
+    std::string from_text, to_text;
+  };
+
+  Word Lookup(const std::string& word) const;
+  void AddVocabulary(std::string_view text, int priority);
+  // Replaces synonym runs in `stems` (parallel to `stop`); records what it did.
+  void ApplySynonyms(std::vector<std::string>* stems, std::vector<bool>* stop,
+                     std::vector<std::pair<std::string, std::string>>* applied) const;
+
+  Stemmer stemmer_;
+  Speller speller_;                                // over stems
+  std::unordered_map<std::string, Word> known_;    // surface word -> stem
+  std::unordered_map<std::string, std::string> display_;  // stem -> a surface word
+  std::unordered_set<std::string> stop_;
+  std::unordered_map<std::string, std::vector<Synonym>> synonyms_;  // by first stem
+};
+
+}  // namespace backtalk
+
+#endif  // BACKTALK_TEXT_ANALYZER_H_

@@ -1,0 +1,151 @@
+#include "text/normalize.h"
+
+#include <utf8proc.h>
+
+#include <cstdlib>
+#include <unordered_map>
+
+namespace backtalk {
+
+namespace {
+
+bool IsAscii(std::string_view text) {
+  for (char c : text)
+    if (static_cast<unsigned char>(c) >= 0x80) return false;
+  return true;
+}
+
+// Apostrophes and quotes that people type for "'" in contractions.
+bool IsApostrophe(utf8proc_int32_t cp) {
+  return cp == '\'' || cp == 0x2019 || cp == 0x2018 || cp == 0x02BC || cp == '`' || cp == 0xB4;
+}
+
+// Informal spellings without the apostrophe, resolved like their contractions.
+const std::unordered_map<std::string_view, std::vector<std::string_view>>& BareContractions() {
+  static const auto* table = new std::unordered_map<std::string_view, std::vector<std::string_view>>{
+      {"dont", {"do", "not"}},        {"doesnt", {"does", "not"}}, {"didnt", {"did", "not"}},
+      {"cant", {"can", "not"}},       {"cannot", {"can", "not"}},  {"wont", {"will", "not"}},
+      {"isnt", {"is", "not"}},        {"arent", {"are", "not"}},   {"im", {"i", "am"}},
+      {"ive", {"i", "have"}},         {"whats", {"what", "is"}},   {"hows", {"how", "is"}},
+      {"whys", {"why", "is"}},        {"thats", {"that", "is"}},   {"shouldnt", {"should", "not"}},
+      {"couldnt", {"could", "not"}},  {"wouldnt", {"would", "not"}}, {"gonna", {"going", "to"}},
+      {"wanna", {"want", "to"}},      {"gotta", {"got", "to"}},
+  };
+  return *table;
+}
+
+void AddWord(std::string word, std::vector<std::string>* out) {
+  const auto& bare = BareContractions();
+  if (auto it = bare.find(word); it != bare.end()) {
+    for (std::string_view w : it->second) out->emplace_back(w);
+    return;
+  }
+  out->push_back(std::move(word));
+}
+
+// `stem` + "'" + `tail`: a contraction or a possessive.
+void AddContraction(std::string stem, const std::string& tail, std::vector<std::string>* out) {
+  if (tail == "t" && stem.size() > 1 && stem.back() == 'n') {
+    stem.pop_back();  // "don" + "t"
+    if (stem == "wo") stem = "will";
+    if (stem == "ca") stem = "can";
+    if (stem == "sha") stem = "shall";
+    out->push_back(std::move(stem));
+    out->emplace_back("not");
+    return;
+  }
+  static const std::unordered_map<std::string_view, std::string_view> kTails = {
+      {"re", "are"}, {"ve", "have"}, {"ll", "will"}, {"d", "would"}, {"m", "am"}};
+  if (auto it = kTails.find(tail); it != kTails.end()) {
+    out->push_back(std::move(stem));
+    out->emplace_back(it->second);
+    return;
+  }
+  if (tail == "s") {
+    static const std::unordered_map<std::string_view, bool> kIs = {
+        {"it", true},   {"what", true}, {"that", true}, {"there", true}, {"here", true},
+        {"he", true},   {"she", true},  {"who", true},  {"where", true}, {"how", true},
+        {"why", true},  {"when", true}, {"let", false}};
+    auto it = kIs.find(stem);
+    bool is = it != kIs.end() && it->second;
+    bool us = it != kIs.end() && !it->second;
+    out->push_back(std::move(stem));
+    if (is) out->emplace_back("is");
+    if (us) out->emplace_back("us");
+    return;
+  }
+  out->push_back(std::move(stem));  // an apostrophe we cannot read: keep the word before it
+  if (!tail.empty()) out->push_back(tail);
+}
+
+}  // namespace
+
+std::string FoldCase(std::string_view text) {
+  if (IsAscii(text)) {
+    std::string out(text);
+    for (char& c : out)
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    return out;
+  }
+  utf8proc_uint8_t* folded = nullptr;
+  utf8proc_ssize_t n = utf8proc_map(
+      reinterpret_cast<const utf8proc_uint8_t*>(text.data()),
+      static_cast<utf8proc_ssize_t>(text.size()), &folded,
+      static_cast<utf8proc_option_t>(UTF8PROC_COMPAT | UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD |
+                                     UTF8PROC_STRIPMARK | UTF8PROC_IGNORE));
+  if (n < 0) return std::string(text);  // not valid UTF-8: the caller should have cleaned it
+  std::string out(reinterpret_cast<char*>(folded), static_cast<size_t>(n));
+  std::free(folded);
+  return out;
+}
+
+std::vector<std::string> NormalizeWords(std::string_view text, size_t max_words) {
+  std::string folded = FoldCase(text);
+  std::vector<std::string> words;
+  std::string word;
+  std::string tail;  // after an apostrophe inside a word
+  bool in_tail = false;
+  auto flush = [&] {
+    if (!word.empty()) {
+      if (in_tail)
+        AddContraction(std::move(word), tail, &words);
+      else
+        AddWord(std::move(word), &words);
+    }
+    word.clear();
+    tail.clear();
+    in_tail = false;
+  };
+  const auto* bytes = reinterpret_cast<const utf8proc_uint8_t*>(folded.data());
+  size_t i = 0;
+  while (i < folded.size() && words.size() < max_words) {
+    utf8proc_int32_t cp = 0;
+    utf8proc_ssize_t n =
+        utf8proc_iterate(bytes + i, static_cast<utf8proc_ssize_t>(folded.size() - i), &cp);
+    if (n < 1) {
+      n = 1;
+      cp = ' ';
+    }
+    std::string_view ch(folded.data() + i, static_cast<size_t>(n));
+    i += static_cast<size_t>(n);
+    bool letter = (cp >= 'a' && cp <= 'z') || (cp >= '0' && cp <= '9');
+    if (!letter && cp >= 0x80) {
+      utf8proc_category_t cat = utf8proc_category(cp);
+      letter = cat == UTF8PROC_CATEGORY_LL || cat == UTF8PROC_CATEGORY_LU ||
+               cat == UTF8PROC_CATEGORY_LO || cat == UTF8PROC_CATEGORY_LM ||
+               cat == UTF8PROC_CATEGORY_LT || cat == UTF8PROC_CATEGORY_ND;
+    }
+    if (letter) {
+      (in_tail ? tail : word).append(ch);
+    } else if (IsApostrophe(cp) && !word.empty() && !in_tail) {
+      in_tail = true;
+    } else {
+      flush();
+    }
+  }
+  flush();
+  if (words.size() > max_words) words.resize(max_words);
+  return words;
+}
+
+}  // namespace backtalk

@@ -1,0 +1,130 @@
+#include "text/speller.h"
+
+#include <algorithm>
+#include <cstdlib>
+
+namespace backtalk {
+
+void Speller::Add(const std::string& word, int priority) {
+  if (word.empty()) return;
+  auto [it, inserted] = priority_.emplace(word, priority);
+  if (!inserted) {
+    if (priority <= it->second) return;
+    int old = it->second;
+    it->second = priority;
+    if (old > 0) {
+      for (auto* bucket : {&by_first_[word[0]], &by_sound_[SoundKey(word)]})
+        for (Entry& e : *bucket)
+          if (e.word == word) e.priority = priority;
+      return;
+    }
+  }
+  if (priority == 0) return;
+  by_first_[word[0]].push_back({word, priority});
+  std::string key = SoundKey(word);
+  if (key.size() >= 2) by_sound_[key].push_back({word, priority});
+}
+
+bool Speller::Contains(std::string_view word) const {
+  return priority_.find(std::string(word)) != priority_.end();
+}
+
+int Speller::Distance(std::string_view a, std::string_view b, int limit) {
+  int la = static_cast<int>(a.size());
+  int lb = static_cast<int>(b.size());
+  if (std::abs(la - lb) > limit) return limit + 1;
+  if (la > 64 || lb > 64) return limit + 1;
+  // Three rolling rows of the optimal-string-alignment table.
+  int rows[3][65];
+  int* prev2 = rows[0];
+  int* prev = rows[1];
+  int* cur = rows[2];
+  for (int j = 0; j <= lb; ++j) prev[j] = j;
+  for (int i = 1; i <= la; ++i) {
+    cur[0] = i;
+    int row_min = cur[0];
+    for (int j = 1; j <= lb; ++j) {
+      int cost = a[i - 1] == b[j - 1] ? 0 : 1;
+      int v = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost});
+      if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
+        v = std::min(v, prev2[j - 2] + 1);
+      cur[j] = v;
+      row_min = std::min(row_min, v);
+    }
+    if (row_min > limit) return limit + 1;
+    std::swap(prev2, prev);
+    std::swap(prev, cur);
+  }
+  return std::min(prev[lb], limit + 1);
+}
+
+std::string Speller::SoundKey(std::string_view word) {
+  std::string s;
+  for (size_t i = 0; i < word.size(); ++i) {
+    char c = word[i];
+    char next = i + 1 < word.size() ? word[i + 1] : '\0';
+    if (c == 'g' && next == 'h') {
+      ++i;  // "gh" is silent in "tight", "weight"
+      continue;
+    }
+    if (c == 'p' && next == 'h') {
+      s += 'f';
+      ++i;
+      continue;
+    }
+    if (c == 'c') {
+      s += (next == 'e' || next == 'i' || next == 'y') ? 's' : 'k';
+      if (next == 'k') ++i;
+      continue;
+    }
+    if (c == 'z') c = 's';
+    if (c == 'q') c = 'k';
+    if (c == 'x') {
+      s += "ks";
+      continue;
+    }
+    s += c;
+  }
+  std::string key;
+  for (size_t i = 0; i < s.size(); ++i) {
+    char c = s[i];
+    if (i > 0 && c == s[i - 1]) continue;  // doubled letters sound once
+    bool vowel = c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' || c == 'y' ||
+                 c == 'h' || c == 'w';
+    if (i > 0 && vowel) continue;
+    key += c;
+  }
+  return key;
+}
+
+std::string Speller::Correct(std::string_view word) const {
+  int limit = MaxEdits(word.size());
+  if (limit == 0) return "";
+  const Entry* best = nullptr;
+  int best_distance = limit + 1;
+  auto consider = [&](const std::vector<Entry>& bucket, int max_distance) {
+    for (const Entry& e : bucket) {
+      int d = Distance(word, e.word, max_distance);
+      if (d > max_distance) continue;
+      if (d < best_distance || (d == best_distance && best != nullptr &&
+                                (e.priority > best->priority ||
+                                 (e.priority == best->priority && e.word < best->word)))) {
+        best = &e;
+        best_distance = d;
+      }
+    }
+  };
+  if (auto it = by_first_.find(word[0]); it != by_first_.end()) consider(it->second, limit);
+  // A typo in the first letter, or a swap of the first two: look in the second letter's bucket.
+  if (word.size() > 1 && word[1] != word[0] && best_distance > 1)
+    if (auto it = by_first_.find(word[1]); it != by_first_.end())
+      consider(it->second, std::min(limit, best_distance - 1));
+  if (best == nullptr && word.size() >= 4) {
+    // Mangled beyond two edits but sounding alike: "tite" for "tight".
+    if (auto it = by_sound_.find(SoundKey(word)); it != by_sound_.end())
+      consider(it->second, 3);
+  }
+  return best == nullptr ? "" : best->word;
+}
+
+}  // namespace backtalk

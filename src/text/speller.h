@@ -1,0 +1,47 @@
+// Spelling correction against a known vocabulary: "strech" -> "stretch", "tite" -> "tight".
+//
+// The vocabulary is the knowledge's own words plus common English, so an ordinary word is
+// never "corrected" into a back-pain word. Candidates are found by edit distance (with
+// transpositions), and for badly mangled words by a sound-alike key ("tite" and "tight").
+#ifndef BACKTALK_TEXT_SPELLER_H_
+#define BACKTALK_TEXT_SPELLER_H_
+
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+namespace backtalk {
+
+class Speller {
+ public:
+  // Adds a word; a higher priority wins a tie between equally close candidates. Words of
+  // priority 0 are known (never corrected) but never offered as a correction: a typo is far
+  // more likely meant for a word of the knowledge than for any common word.
+  void Add(const std::string& word, int priority);
+  bool Contains(std::string_view word) const;
+
+  // The closest known word, or "" when none is close enough. Words of three letters or fewer
+  // are never corrected; four or five letters allow one edit, longer words two.
+  std::string Correct(std::string_view word) const;
+
+  static int MaxEdits(size_t length) { return length <= 3 ? 0 : length <= 5 ? 1 : 2; }
+  // Restricted Damerau-Levenshtein distance, or limit + 1 once it exceeds `limit`.
+  static int Distance(std::string_view a, std::string_view b, int limit);
+  // A sound-alike key: "tight" and "tite" both give "tt".
+  static std::string SoundKey(std::string_view word);
+
+ private:
+  struct Entry {
+    std::string word;
+    int priority;
+  };
+  std::unordered_map<std::string, int> priority_;
+  // Words by first letter, so a correction scans a small bucket, not the whole vocabulary.
+  std::unordered_map<char, std::vector<Entry>> by_first_;
+  std::unordered_map<std::string, std::vector<Entry>> by_sound_;
+};
+
+}  // namespace backtalk
+
+#endif  // BACKTALK_TEXT_SPELLER_H_

@@ -1,0 +1,45 @@
+#include "text/utf8.h"
+
+#include <utf8proc.h>
+
+namespace backtalk {
+
+std::string CleanText(std::string_view raw, size_t max_bytes) {
+  std::string out;
+  out.reserve(std::min(raw.size(), max_bytes));
+  const auto* bytes = reinterpret_cast<const utf8proc_uint8_t*>(raw.data());
+  size_t i = 0;
+  while (i < raw.size()) {
+    unsigned char c = static_cast<unsigned char>(raw[i]);
+    if (c < 0x80) {
+      if (out.size() + 1 > max_bytes) break;
+      out += (c < 0x20 || c == 0x7f) ? ' ' : static_cast<char>(c);
+      ++i;
+      continue;
+    }
+    utf8proc_int32_t cp = 0;
+    utf8proc_ssize_t n = utf8proc_iterate(bytes + i, static_cast<utf8proc_ssize_t>(raw.size() - i),
+                                          &cp);
+    if (n < 1) {
+      cp = 0xFFFD;  // replacement character
+      n = 1;
+    } else if (cp >= 0x80 && cp < 0xA0) {
+      cp = ' ';  // C1 controls, CSI among them
+    }
+    utf8proc_uint8_t buffer[4];
+    utf8proc_ssize_t len = utf8proc_encode_char(cp, buffer);
+    if (out.size() + static_cast<size_t>(len) > max_bytes) break;
+    out.append(reinterpret_cast<const char*>(buffer), static_cast<size_t>(len));
+    i += static_cast<size_t>(n);
+  }
+  return out;
+}
+
+std::string_view TruncateUtf8(std::string_view text, size_t max_bytes) {
+  if (text.size() <= max_bytes) return text;
+  size_t end = max_bytes;
+  while (end > 0 && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) --end;
+  return text.substr(0, end);
+}
+
+}  // namespace backtalk

@@ -1,0 +1,20 @@
+// Turning any bytes into text that is safe to process and to show.
+#ifndef BACKTALK_TEXT_UTF8_H_
+#define BACKTALK_TEXT_UTF8_H_
+
+#include <string>
+#include <string_view>
+
+namespace backtalk {
+
+// Repairs invalid UTF-8 (each bad byte becomes U+FFFD), turns control characters (C0, DEL,
+// C1, and so escape sequences' ESC) into spaces, and keeps at most `max_bytes` bytes, cut at a
+// character boundary. The result never contains a byte that a terminal would act on.
+std::string CleanText(std::string_view raw, size_t max_bytes = 64 * 1024);
+
+// Cuts `text` (valid UTF-8) to at most `max_bytes` without splitting a character.
+std::string_view TruncateUtf8(std::string_view text, size_t max_bytes);
+
+}  // namespace backtalk
+
+#endif  // BACKTALK_TEXT_UTF8_H_

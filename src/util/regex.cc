@@ -1,0 +1,55 @@
+#include "util/regex.h"
+
+#include <algorithm>
+
+namespace backtalk {
+
+RE2::Options PatternOptions() {
+  RE2::Options options;
+  options.set_case_sensitive(false);
+  options.set_log_errors(false);
+  options.set_max_mem(8 << 20);
+  return options;
+}
+
+bool CheckPattern(const std::string& pattern, std::string* error) {
+  RE2 re(pattern, PatternOptions());
+  if (re.ok()) return true;
+  *error = re.error();
+  return false;
+}
+
+PatternSet::PatternSet() : set_(std::make_unique<RE2::Set>(PatternOptions(), RE2::UNANCHORED)) {}
+
+bool PatternSet::Add(const std::string& pattern, int tag, std::string* error) {
+  std::string message;
+  if (set_->Add(pattern, &message) < 0) {
+    *error = message;
+    return false;
+  }
+  tags_.push_back(tag);
+  return true;
+}
+
+bool PatternSet::Compile(std::string* error) {
+  if (tags_.empty()) return true;
+  if (!set_->Compile()) {
+    *error = "the patterns need more memory than RE2 is allowed";
+    return false;
+  }
+  compiled_ = true;
+  return true;
+}
+
+std::vector<int> PatternSet::Match(std::string_view text) const {
+  std::vector<int> tags;
+  if (!compiled_) return tags;
+  std::vector<int> indices;
+  if (!set_->Match(re2::StringPiece(text.data(), text.size()), &indices)) return tags;
+  for (int i : indices) tags.push_back(tags_[i]);
+  std::sort(tags.begin(), tags.end());
+  tags.erase(std::unique(tags.begin(), tags.end()), tags.end());
+  return tags;
+}
+
+}  // namespace backtalk

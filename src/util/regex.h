@@ -1,0 +1,40 @@
+// The one place RE2 options are chosen, so the loader checks patterns exactly as the matcher,
+// the safety check and the small talk compile them.
+#ifndef BACKTALK_UTIL_REGEX_H_
+#define BACKTALK_UTIL_REGEX_H_
+
+#include <re2/re2.h>
+#include <re2/set.h>
+
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace backtalk {
+
+// Case-insensitive UTF-8, errors reported by us rather than logged by RE2, bounded memory.
+RE2::Options PatternOptions();
+
+// True when `pattern` compiles; otherwise false with RE2's own message in *error.
+bool CheckPattern(const std::string& pattern, std::string* error);
+
+// Many patterns matched in one pass. Each pattern carries a tag (an intent or sign index).
+class PatternSet {
+ public:
+  PatternSet();
+  // Returns false with RE2's message for a pattern that does not compile.
+  bool Add(const std::string& pattern, int tag, std::string* error);
+  bool Compile(std::string* error);
+  // Tags of the patterns that match anywhere in `text`, sorted, each once.
+  std::vector<int> Match(std::string_view text) const;
+  bool empty() const { return tags_.empty(); }
+
+ private:
+  std::unique_ptr<RE2::Set> set_;
+  std::vector<int> tags_;  // set index -> tag
+  bool compiled_ = false;
+};
+
+}  // namespace backtalk
+
+#endif  // BACKTALK_UTIL_REGEX_H_
