@@ -16,10 +16,10 @@ constexpr int kExitNoAnswer = 1;
 constexpr int kExitError = 2;
 
 struct Options {
-  std::string knowledge;  // --knowledge FILE; empty: the built-in knowledge
-  bool json = false;      // --json
-  bool color = false;     // decided from the terminal, NO_COLOR and TERM
-  bool realtime = false;  // --realtime: pipe mode sleeps through holds
+  std::string knowledge;           // --knowledge FILE; empty: the built-in knowledge
+  bool json = false;               // --json
+  bool color = false;              // decided from the terminal, NO_COLOR and TERM
+  bool realtime = false;           // --realtime: pipe mode sleeps through holds
   std::vector<std::string> words;  // positional words (the question, a file, a sequence id)
   double min_accuracy = -1;        // eval --min-accuracy
   double min_rejection = -1;       // eval --min-rejection

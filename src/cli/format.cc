@@ -97,8 +97,8 @@ std::string FormatExplanation(const Reply& r, const Engine& engine) {
   out << "\ndecision: ";
   switch (r.match.verdict) {
     case Verdict::kAnswer:
-      out << "answer (score >= " << Fixed(s.threshold) << " and ahead of the runner-up by >= "
-          << Fixed(s.margin) << ")";
+      out << "answer (score >= " << Fixed(s.threshold)
+          << " and ahead of the runner-up by >= " << Fixed(s.margin) << ")";
       break;
     case Verdict::kAmbiguous:
       out << "suggest (score under " << Fixed(s.threshold) << " or less than " << Fixed(s.margin)

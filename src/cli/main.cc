@@ -75,8 +75,7 @@ int main(int argc, char** argv) {
     if (name == "ask" || name == "explain") {
       sub->add_option("question", options.words, "the question")->required();
     } else if (name == "check") {
-      sub->add_option("file", options.words, "knowledge file (default: built-in)")
-          ->expected(0, 1);
+      sub->add_option("file", options.words, "knowledge file (default: built-in)")->expected(0, 1);
     } else if (name == "eval") {
       sub->add_option("file", options.words, "labelled questions: expected<TAB>input")
           ->required()

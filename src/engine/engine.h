@@ -19,9 +19,9 @@ namespace backtalk {
 struct Reply {
   std::string input;  // the line as received, cleaned (valid UTF-8, no control characters)
   MatchResult match;
-  const Intent* intent = nullptr;      // the answer, when matched
-  double score = 0;                    // the best candidate's score, 0..1
-  const Sequence* sequence = nullptr;  // the stretch offered; never with a warning sign
+  const Intent* intent = nullptr;          // the answer, when matched
+  double score = 0;                        // the best candidate's score, 0..1
+  const Sequence* sequence = nullptr;      // the stretch offered; never with a warning sign
   std::vector<const Intent*> suggestions;  // closest questions when not answered
   std::vector<const SafetySign*> safety;   // warning signs found, most urgent first
   const SmallTalk* small_talk = nullptr;   // a greeting, thanks, ...

@@ -47,7 +47,8 @@ bool ParseLabelled(std::string_view text, const std::string& name, const Knowled
     LabelledQuestion item{number, Trim(line.substr(0, tab)), Trim(line.substr(tab + 1))};
     if (item.expected != "-") {
       bool known = false;
-      for (const Intent& intent : knowledge.intents) known = known || intent.question == item.expected;
+      for (const Intent& intent : knowledge.intents)
+        known = known || intent.question == item.expected;
       if (!known) {
         *err = name + ":" + std::to_string(number) + ": '" + item.expected +
                "' is not a question of the knowledge (" + knowledge.source +
@@ -107,8 +108,8 @@ std::string FormatReport(const EvalReport& r) {
   }
   out << "in scope:     " << r.in_scope_correct << "/" << r.in_scope << " answered correctly ("
       << Percent(r.in_scope_correct, r.in_scope) << ")\n";
-  out << "out of scope: " << r.out_of_scope_rejected << "/" << r.out_of_scope
-      << " rejected (" << Percent(r.out_of_scope_rejected, r.out_of_scope) << ")\n";
+  out << "out of scope: " << r.out_of_scope_rejected << "/" << r.out_of_scope << " rejected ("
+      << Percent(r.out_of_scope_rejected, r.out_of_scope) << ")\n";
   return out.str();
 }
 

@@ -38,7 +38,9 @@ struct EvalReport {
   std::map<std::pair<std::string, std::string>, int> confusion;  // {expected, got} -> count
 
   double Accuracy() const { return in_scope ? double(in_scope_correct) / in_scope : 1.0; }
-  double Rejection() const { return out_of_scope ? double(out_of_scope_rejected) / out_of_scope : 1.0; }
+  double Rejection() const {
+    return out_of_scope ? double(out_of_scope_rejected) / out_of_scope : 1.0;
+  }
 };
 
 EvalReport Evaluate(const Engine& engine, const std::vector<LabelledQuestion>& set);

@@ -322,8 +322,8 @@ void ReadSequences(Reader& r, const json& root, Knowledge* k) {
         std::string stp = Reader::Child(sp, j);
         const json& s = (*steps)[j];
         if (!r.Object(s, stp)) continue;
-        r.OnlyFields(s, stp, {"text", "hold_seconds", "hold_breaths", "breath", "side", "repeat",
-                              "added"});
+        r.OnlyFields(s, stp,
+                     {"text", "hold_seconds", "hold_breaths", "breath", "side", "repeat", "added"});
         Step step;
         step.text = r.String(s, stp, "text", true);
         auto hold = s.find("hold_seconds");

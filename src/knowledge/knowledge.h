@@ -38,14 +38,14 @@ struct Intent {
 };
 
 struct Step {
-  std::string text;           // the instruction
-  int hold_seconds = 0;       // 0: no timed hold
-  int hold_seconds_max = 0;   // for a range such as 15 to 30 seconds; else equal to hold_seconds
-  int hold_breaths = 0;       // a hold counted in breaths (the countdown allows kSecondsPerBreath)
-  std::string breath;         // a breath cue: "Breathe out as you sink."
-  std::string side;           // "", "left", "right"
-  int repeat = 1;             // how many times the step is done
-  bool added = false;         // a standard cue added by the knowledge, not from the document
+  std::string text;          // the instruction
+  int hold_seconds = 0;      // 0: no timed hold
+  int hold_seconds_max = 0;  // for a range such as 15 to 30 seconds; else equal to hold_seconds
+  int hold_breaths = 0;      // a hold counted in breaths (the countdown allows kSecondsPerBreath)
+  std::string breath;        // a breath cue: "Breathe out as you sink."
+  std::string side;          // "", "left", "right"
+  int repeat = 1;            // how many times the step is done
+  bool added = false;        // a standard cue added by the knowledge, not from the document
 
   static constexpr int kSecondsPerBreath = 5;
   // Seconds the player counts down for this step, 0 when there is no hold.

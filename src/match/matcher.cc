@@ -54,9 +54,8 @@ std::unique_ptr<Matcher> Matcher::Create(const Knowledge& knowledge, std::string
       if (!terms.empty()) m->topics_.push_back({std::move(terms), topic, covered});
     }
   }
-  std::stable_sort(m->topics_.begin(), m->topics_.end(), [](const Topic& a, const Topic& b) {
-    return a.terms.size() > b.terms.size();
-  });
+  std::stable_sort(m->topics_.begin(), m->topics_.end(),
+                   [](const Topic& a, const Topic& b) { return a.terms.size() > b.terms.size(); });
   if (!m->patterns_.Compile(err)) return nullptr;
   return m;
 }
@@ -141,9 +140,8 @@ MatchResult Matcher::Match(std::string_view text, bool explain) const {
     c.intent = index;
     c.precision = input_total > 0 ? std::min(1.0, explained[i] / input_total) : 0;
     c.recall = keyword_total_[i] > 0 ? std::min(1.0, recalled[i] / keyword_total_[i]) : 0;
-    c.keyword_score = c.precision + c.recall > 0
-                          ? 2 * c.precision * c.recall / (c.precision + c.recall)
-                          : 0;
+    c.keyword_score =
+        c.precision + c.recall > 0 ? 2 * c.precision * c.recall / (c.precision + c.recall) : 0;
     c.pattern = std::binary_search(pattern_hits.begin(), pattern_hits.end(), index);
     c.score = c.pattern ? kPatternFloor + (1 - kPatternFloor) * c.keyword_score : c.keyword_score;
     if (c.score <= 0) continue;

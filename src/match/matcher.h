@@ -13,8 +13,8 @@
 // document does not cover ("my lower back") gets no answer, whatever it scores.
 //
 // A Matcher is immutable after Create and refers to the Knowledge, which must outlive it;
-// Match is const but not thread-safe (the stemmer keeps a buffer). Terms are looked up through an inverted
-// index, so the cost of a question grows with its words, not with the number of intents.
+// Match is const but not thread-safe (the stemmer keeps a buffer). Terms are looked up through an
+// inverted index, so the cost of a question grows with its words, not with the number of intents.
 #ifndef BACKTALK_MATCH_MATCHER_H_
 #define BACKTALK_MATCH_MATCHER_H_
 
@@ -43,7 +43,7 @@ struct Candidate {
   double precision = 0;
   double recall = 0;
   bool pattern = false;
-  std::vector<Evidence> evidence;  // filled when explaining
+  std::vector<Evidence> evidence;             // filled when explaining
   std::vector<std::string> patterns_matched;  // filled when explaining
 };
 

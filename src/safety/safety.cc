@@ -20,7 +20,8 @@ std::unique_ptr<SafetyCheck> SafetyCheck::Create(const Knowledge& knowledge, std
 
 std::vector<const SafetySign*> SafetyCheck::Check(std::string_view normalized) const {
   std::vector<const SafetySign*> signs;
-  for (int i : patterns_.Match(normalized)) signs.push_back(&knowledge_.safety[static_cast<size_t>(i)]);
+  for (int i : patterns_.Match(normalized))
+    signs.push_back(&knowledge_.safety[static_cast<size_t>(i)]);
   std::stable_sort(signs.begin(), signs.end(), [](const SafetySign* a, const SafetySign* b) {
     return a->urgent && !b->urgent;
   });

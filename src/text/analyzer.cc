@@ -29,14 +29,15 @@ Analyzer::Analyzer(const Knowledge& k) {
     Synonym s;
     for (const std::string& w : NormalizeWords(from)) s.from.push_back(Lookup(w).stem);
     for (const std::string& w : NormalizeWords(to)) s.to.push_back(Lookup(w).stem);
-    if (s.from.empty() || s.to.empty()) continue;
+    if (s.from.empty() || s.to.empty() || s.from == s.to) continue;  // "tightness" -> "tight"
     s.from_text = from;
     s.to_text = to;
     synonyms_[s.from[0]].push_back(std::move(s));
   }
   for (auto& [first, list] : synonyms_)
-    std::stable_sort(list.begin(), list.end(),
-                     [](const Synonym& a, const Synonym& b) { return a.from.size() > b.from.size(); });
+    std::stable_sort(list.begin(), list.end(), [](const Synonym& a, const Synonym& b) {
+      return a.from.size() > b.from.size();
+    });
   for (const Intent& intent : k.intents) {
     for (const WeightedTerm& t : intent.keywords) AddVocabulary(t.term, 3);
     for (const WeightedTerm& t : intent.related) AddVocabulary(t.term, 2);

@@ -62,8 +62,8 @@ class Analyzer {
                      std::vector<std::pair<std::string, std::string>>* applied) const;
 
   Stemmer stemmer_;
-  Speller speller_;                                // over stems
-  std::unordered_map<std::string, Word> known_;    // surface word -> stem
+  Speller speller_;                                       // over stems
+  std::unordered_map<std::string, Word> known_;           // surface word -> stem
   std::unordered_map<std::string, std::string> display_;  // stem -> a surface word
   std::unordered_set<std::string> stop_;
   std::unordered_map<std::string, std::vector<Synonym>> synonyms_;  // by first stem

@@ -22,14 +22,15 @@ bool IsApostrophe(utf8proc_int32_t cp) {
 
 // Informal spellings without the apostrophe, resolved like their contractions.
 const std::unordered_map<std::string_view, std::vector<std::string_view>>& BareContractions() {
-  static const auto* table = new std::unordered_map<std::string_view, std::vector<std::string_view>>{
-      {"dont", {"do", "not"}},        {"doesnt", {"does", "not"}}, {"didnt", {"did", "not"}},
-      {"cant", {"can", "not"}},       {"cannot", {"can", "not"}},  {"wont", {"will", "not"}},
-      {"isnt", {"is", "not"}},        {"arent", {"are", "not"}},   {"im", {"i", "am"}},
-      {"ive", {"i", "have"}},         {"whats", {"what", "is"}},   {"hows", {"how", "is"}},
-      {"whys", {"why", "is"}},        {"thats", {"that", "is"}},   {"shouldnt", {"should", "not"}},
-      {"couldnt", {"could", "not"}},  {"wouldnt", {"would", "not"}}, {"gonna", {"going", "to"}},
-      {"wanna", {"want", "to"}},      {"gotta", {"got", "to"}},
+  static const auto* table = new std::unordered_map<std::string_view,
+                                                    std::vector<std::string_view>>{
+      {"dont", {"do", "not"}},       {"doesnt", {"does", "not"}},   {"didnt", {"did", "not"}},
+      {"cant", {"can", "not"}},      {"cannot", {"can", "not"}},    {"wont", {"will", "not"}},
+      {"isnt", {"is", "not"}},       {"arent", {"are", "not"}},     {"im", {"i", "am"}},
+      {"ive", {"i", "have"}},        {"whats", {"what", "is"}},     {"hows", {"how", "is"}},
+      {"whys", {"why", "is"}},       {"thats", {"that", "is"}},     {"shouldnt", {"should", "not"}},
+      {"couldnt", {"could", "not"}}, {"wouldnt", {"would", "not"}}, {"gonna", {"going", "to"}},
+      {"wanna", {"want", "to"}},     {"gotta", {"got", "to"}},
   };
   return *table;
 }
@@ -63,9 +64,9 @@ void AddContraction(std::string stem, const std::string& tail, std::vector<std::
   }
   if (tail == "s") {
     static const std::unordered_map<std::string_view, bool> kIs = {
-        {"it", true},   {"what", true}, {"that", true}, {"there", true}, {"here", true},
-        {"he", true},   {"she", true},  {"who", true},  {"where", true}, {"how", true},
-        {"why", true},  {"when", true}, {"let", false}};
+        {"it", true},  {"what", true}, {"that", true}, {"there", true}, {"here", true},
+        {"he", true},  {"she", true},  {"who", true},  {"where", true}, {"how", true},
+        {"why", true}, {"when", true}, {"let", false}};
     auto it = kIs.find(stem);
     bool is = it != kIs.end() && it->second;
     bool us = it != kIs.end() && !it->second;

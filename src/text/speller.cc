@@ -89,8 +89,8 @@ std::string Speller::SoundKey(std::string_view word) {
   for (size_t i = 0; i < s.size(); ++i) {
     char c = s[i];
     if (i > 0 && c == s[i - 1]) continue;  // doubled letters sound once
-    bool vowel = c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' || c == 'y' ||
-                 c == 'h' || c == 'w';
+    bool vowel = c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' || c == 'y' || c == 'h' ||
+                 c == 'w';
     if (i > 0 && vowel) continue;
     key += c;
   }
@@ -100,29 +100,41 @@ std::string Speller::SoundKey(std::string_view word) {
 std::string Speller::Correct(std::string_view word) const {
   int limit = MaxEdits(word.size());
   if (limit == 0) return "";
+  // A candidate's cost is its edit distance, but a sound-alike ("tite", "tight") costs one
+  // edit at most. The lowest cost wins; then the higher priority, then the fewer real edits.
   const Entry* best = nullptr;
-  int best_distance = limit + 1;
-  auto consider = [&](const std::vector<Entry>& bucket, int max_distance) {
+  int best_cost = limit + 1;
+  int best_distance = 0;
+  auto consider = [&](const Entry& e, int cost, int distance) {
+    if (cost > limit) return;
+    bool better =
+        best == nullptr || cost < best_cost ||
+        (cost == best_cost &&
+         (e.priority > best->priority ||
+          (e.priority == best->priority &&
+           (distance < best_distance || (distance == best_distance && e.word < best->word)))));
+    if (!better) return;
+    best = &e;
+    best_cost = cost;
+    best_distance = distance;
+  };
+  auto scan = [&](const std::vector<Entry>& bucket) {
     for (const Entry& e : bucket) {
-      int d = Distance(word, e.word, max_distance);
-      if (d > max_distance) continue;
-      if (d < best_distance || (d == best_distance && best != nullptr &&
-                                (e.priority > best->priority ||
-                                 (e.priority == best->priority && e.word < best->word)))) {
-        best = &e;
-        best_distance = d;
-      }
+      int d = Distance(word, e.word, limit);
+      consider(e, d, d);
     }
   };
-  if (auto it = by_first_.find(word[0]); it != by_first_.end()) consider(it->second, limit);
+  if (auto it = by_first_.find(word[0]); it != by_first_.end()) scan(it->second);
   // A typo in the first letter, or a swap of the first two: look in the second letter's bucket.
-  if (word.size() > 1 && word[1] != word[0] && best_distance > 1)
-    if (auto it = by_first_.find(word[1]); it != by_first_.end())
-      consider(it->second, std::min(limit, best_distance - 1));
-  if (best == nullptr && word.size() >= 4) {
-    // Mangled beyond two edits but sounding alike: "tite" for "tight".
-    if (auto it = by_sound_.find(SoundKey(word)); it != by_sound_.end())
-      consider(it->second, 3);
+  if (word.size() > 1 && word[1] != word[0])
+    if (auto it = by_first_.find(word[1]); it != by_first_.end()) scan(it->second);
+  if (word.size() >= 4) {
+    if (auto it = by_sound_.find(SoundKey(word)); it != by_sound_.end()) {
+      for (const Entry& e : it->second) {
+        int d = Distance(word, e.word, 3);
+        if (d <= 3) consider(e, std::min(d, 1), d);
+      }
+    }
   }
   return best == nullptr ? "" : best->word;
 }

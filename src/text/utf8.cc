@@ -18,8 +18,8 @@ std::string CleanText(std::string_view raw, size_t max_bytes) {
       continue;
     }
     utf8proc_int32_t cp = 0;
-    utf8proc_ssize_t n = utf8proc_iterate(bytes + i, static_cast<utf8proc_ssize_t>(raw.size() - i),
-                                          &cp);
+    utf8proc_ssize_t n =
+        utf8proc_iterate(bytes + i, static_cast<utf8proc_ssize_t>(raw.size() - i), &cp);
     if (n < 1) {
       cp = 0xFFFD;  // replacement character
       n = 1;

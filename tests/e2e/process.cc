@@ -1,0 +1,127 @@
+#include "e2e/process.h"
+
+#include <fcntl.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <chrono>
+#include <cstring>
+#include <filesystem>
+
+namespace backtalk::testing {
+
+std::string SourcePath(const std::string& relative) {
+  return std::string(BACKTALK_SOURCE_DIR) + "/" + relative;
+}
+
+namespace {
+
+std::vector<std::string>* Dirs() {
+  static std::vector<std::string>* dirs = [] {
+    auto* d = new std::vector<std::string>;
+    std::atexit([] {
+      for (const std::string& dir : *Dirs()) std::filesystem::remove_all(dir);
+    });
+    return d;
+  }();
+  return dirs;
+}
+
+}  // namespace
+
+std::string TempDir() {
+  char name[] = "/tmp/backtalk-test-XXXXXX";
+  if (mkdtemp(name) == nullptr) return "/tmp";
+  Dirs()->push_back(name);
+  return name;
+}
+
+ProcessResult RunBacktalk(const std::vector<std::string>& args, const ProcessOptions& options) {
+  ProcessResult result;
+  int in_pipe[2], out_pipe[2], err_pipe[2];
+  if (pipe(in_pipe) != 0 || pipe(out_pipe) != 0 || pipe(err_pipe) != 0) return result;
+  pid_t pid = fork();
+  if (pid == 0) {
+    dup2(in_pipe[0], 0);
+    dup2(out_pipe[1], 1);
+    dup2(err_pipe[1], 2);
+    for (int fd : {in_pipe[0], in_pipe[1], out_pipe[0], out_pipe[1], err_pipe[0], err_pipe[1]})
+      close(fd);
+    signal(SIGPIPE, SIG_DFL);
+    for (const auto& [key, value] : options.env) setenv(key.c_str(), value.c_str(), 1);
+    std::vector<char*> argv;
+    std::string binary = BACKTALK_BINARY;
+    argv.push_back(binary.data());
+    std::vector<std::string> copy = args;
+    for (std::string& a : copy) argv.push_back(a.data());
+    argv.push_back(nullptr);
+    execv(binary.c_str(), argv.data());
+    _exit(127);
+  }
+  close(in_pipe[0]);
+  close(out_pipe[1]);
+  close(err_pipe[1]);
+  signal(SIGPIPE, SIG_IGN);
+  fcntl(in_pipe[1], F_SETFL, O_NONBLOCK);
+  size_t written = 0;
+  bool in_open = true;
+  if (options.input.empty()) {
+    close(in_pipe[1]);
+    in_open = false;
+  }
+  bool out_open = true, err_open = true;
+  auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(options.timeout_seconds);
+  char buffer[65536];
+  while (out_open || err_open) {
+    if (std::chrono::steady_clock::now() > deadline) {
+      kill(pid, SIGKILL);
+      result.timed_out = true;
+      break;
+    }
+    std::vector<pollfd> fds;
+    if (out_open) fds.push_back({out_pipe[0], POLLIN, 0});
+    if (err_open) fds.push_back({err_pipe[0], POLLIN, 0});
+    if (in_open) fds.push_back({in_pipe[1], POLLOUT, 0});
+    if (poll(fds.data(), fds.size(), 100) < 0) continue;
+    for (const pollfd& p : fds) {
+      if (p.revents == 0) continue;
+      if (p.fd == in_pipe[1]) {
+        ssize_t n =
+            write(in_pipe[1], options.input.data() + written, options.input.size() - written);
+        if (n > 0) written += static_cast<size_t>(n);
+        if (n < 0 && errno != EAGAIN) written = options.input.size();
+        if (written >= options.input.size()) {
+          close(in_pipe[1]);
+          in_open = false;
+        }
+        continue;
+      }
+      ssize_t n = read(p.fd, buffer, sizeof buffer);
+      if (n <= 0) {
+        close(p.fd);
+        (p.fd == out_pipe[0] ? out_open : err_open) = false;
+        continue;
+      }
+      (p.fd == out_pipe[0] ? result.out : result.err).append(buffer, static_cast<size_t>(n));
+      if (p.fd == out_pipe[0] && options.close_stdout_early &&
+          result.out.find('\n') != std::string::npos) {
+        close(out_pipe[0]);
+        out_open = false;
+      }
+    }
+  }
+  if (in_open) close(in_pipe[1]);
+  if (out_open) close(out_pipe[0]);
+  if (err_open) close(err_pipe[0]);
+  int status = 0;
+  waitpid(pid, &status, 0);
+  if (WIFEXITED(status)) result.status = WEXITSTATUS(status);
+  if (WIFSIGNALED(status)) result.signal = WTERMSIG(status);
+  return result;
+}
+
+}  // namespace backtalk::testing

@@ -1,0 +1,39 @@
+// Runs the real backtalk binary as a child process: arguments, bytes on standard input,
+// environment additions; collects standard output, standard error and the exit status.
+// Used by the end-to-end tests (pipe mode); the pseudo-terminal tests have their own driver.
+#ifndef BACKTALK_TESTS_E2E_PROCESS_H_
+#define BACKTALK_TESTS_E2E_PROCESS_H_
+
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace backtalk::testing {
+
+struct ProcessResult {
+  std::string out;
+  std::string err;
+  int status = -1;  // exit status, or -1 if killed by a signal
+  int signal = 0;   // the signal that killed it, if any
+  bool timed_out = false;
+};
+
+struct ProcessOptions {
+  std::string input;                                     // written to standard input
+  std::vector<std::pair<std::string, std::string>> env;  // added to the environment
+  int timeout_seconds = 30;                              // killed after this
+  bool close_stdout_early = false;  // read one line of output, then close the pipe (SIGPIPE)
+};
+
+// Runs build/backtalk (the binary this test was built with) with `args`.
+ProcessResult RunBacktalk(const std::vector<std::string>& args, const ProcessOptions& options = {});
+
+// Path of a file in the source tree: SourcePath("knowledge/back.json").
+std::string SourcePath(const std::string& relative);
+
+// A fresh temporary folder, removed at exit.
+std::string TempDir();
+
+}  // namespace backtalk::testing
+
+#endif  // BACKTALK_TESTS_E2E_PROCESS_H_
