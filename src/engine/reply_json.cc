@@ -4,8 +4,8 @@
 
 namespace backtalk {
 
-nlohmann::json ReplyJson(const Reply& r) {
-  using nlohmann::json;
+nlohmann::ordered_json ReplyJson(const Reply& r) {
+  using json = nlohmann::ordered_json;
   json j;
   j["input"] = r.input;
   j["matched"] = r.matched();
@@ -24,8 +24,8 @@ nlohmann::json ReplyJson(const Reply& r) {
   return j;
 }
 
-std::string JsonLine(const nlohmann::json& value) {
-  return value.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+std::string JsonLine(const nlohmann::ordered_json& value) {
+  return value.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
 }
 
 }  // namespace backtalk

@@ -9,10 +9,11 @@
 
 namespace backtalk {
 
-nlohmann::json ReplyJson(const Reply& reply);
+// ordered_json keeps the fields in the contract's order, which is easier to read.
+nlohmann::ordered_json ReplyJson(const Reply& reply);
 
 // One line of JSON; invalid UTF-8 cannot occur (inputs are cleaned), but is replaced anyway.
-std::string JsonLine(const nlohmann::json& value);
+std::string JsonLine(const nlohmann::ordered_json& value);
 
 }  // namespace backtalk
 

@@ -121,6 +121,8 @@ Analysis Analyzer::Analyze(std::string_view text) const {
     Word word = Lookup(w);
     if (!word.stop && !HasDigit(w) && !speller_.Contains(word.stem)) {
       std::string fixed = speller_.Correct(word.stem);
+      // A misspelling can stem badly ("exercizes" -> "exerc"): try the word as typed too.
+      if (fixed.empty() && word.stem != w) fixed = speller_.Correct(w);
       if (!fixed.empty()) {
         std::string shown = Display(fixed);
         a.corrections.emplace_back(w, shown);
