@@ -69,8 +69,14 @@ std::string TrimParseMessage(const std::string& what) {
   size_t colon = message.find(": ");
   if (colon != std::string::npos && message.rfind("[json.exception", 0) == 0)
     message = message.substr(colon + 2);
+  // "syntax error while parsing object key - unexpected '}'; expected string literal" reads
+  // better as "unexpected '}'; expected string literal (in an object key)".
   const std::string prefix = "syntax error while parsing ";
-  if (message.rfind(prefix, 0) == 0) message = message.substr(prefix.size());
+  size_t dash = message.find(" - ");
+  if (message.rfind(prefix, 0) == 0 && dash != std::string::npos)
+    message = message.substr(dash + 3) + " (in " +
+              (message[prefix.size()] == 'o' ? "an " : "a ") +
+              message.substr(prefix.size(), dash - prefix.size()) + ")";
   return message;
 }
 

@@ -20,6 +20,7 @@ Analyzer::Analyzer(const Knowledge& k) {
     stop_.insert(std::string(w));
     known_[std::string(w)] = {std::string(w), true};
     speller_.Add(std::string(w), 0);
+    surface_speller_.Add(std::string(w), 0);
   }
   for (std::string_view w : CommonWords()) AddVocabulary(w, 0);
   // Synonyms first: their stems are needed by Terms() below.
@@ -57,8 +58,13 @@ void Analyzer::AddVocabulary(std::string_view text, int priority) {
     if (stop_.count(w)) continue;
     auto it = known_.find(w);
     if (it == known_.end()) it = known_.emplace(w, Word{stemmer_.Stem(w), false}).first;
-    display_.emplace(it->second.stem, w);
-    if (!HasDigit(w)) speller_.Add(it->second.stem, priority);
+    // Show a stem as the shortest word that gave it: "muscl" as "muscle", not "muscles".
+    auto [shown, fresh] = display_.emplace(it->second.stem, w);
+    if (!fresh && w.size() < shown->second.size()) shown->second = w;
+    if (!HasDigit(w)) {
+      speller_.Add(it->second.stem, priority);
+      surface_speller_.Add(w, priority);
+    }
   }
 }
 
@@ -121,8 +127,11 @@ Analysis Analyzer::Analyze(std::string_view text) const {
     Word word = Lookup(w);
     if (!word.stop && !HasDigit(w) && !speller_.Contains(word.stem)) {
       std::string fixed = speller_.Correct(word.stem);
-      // A misspelling can stem badly ("exercizes" -> "exerc"): try the word as typed too.
-      if (fixed.empty() && word.stem != w) fixed = speller_.Correct(w);
+      // A misspelling can stem badly ("exersizes" -> "exers"): try the word as typed too.
+      if (fixed.empty()) {
+        std::string surface = surface_speller_.Correct(w);
+        if (!surface.empty()) fixed = Lookup(surface).stem;
+      }
       if (!fixed.empty()) {
         std::string shown = Display(fixed);
         a.corrections.emplace_back(w, shown);

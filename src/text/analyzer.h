@@ -62,7 +62,8 @@ class Analyzer {
                      std::vector<std::pair<std::string, std::string>>* applied) const;
 
   Stemmer stemmer_;
-  Speller speller_;                                       // over stems
+  Speller speller_;          // over stems
+  Speller surface_speller_;  // over words as written, for misspellings that stem badly
   std::unordered_map<std::string, Word> known_;           // surface word -> stem
   std::unordered_map<std::string, std::string> display_;  // stem -> a surface word
   std::unordered_set<std::string> stop_;

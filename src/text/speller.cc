@@ -120,6 +120,7 @@ std::string Speller::Correct(std::string_view word) const {
   };
   auto scan = [&](const std::vector<Entry>& bucket) {
     for (const Entry& e : bucket) {
+      if (word.size() == 3 && e.word.size() != 4) continue;  // only a dropped letter
       int d = Distance(word, e.word, limit);
       consider(e, d, d);
     }

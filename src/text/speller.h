@@ -21,11 +21,12 @@ class Speller {
   void Add(const std::string& word, int priority);
   bool Contains(std::string_view word) const;
 
-  // The closest known word, or "" when none is close enough. Words of three letters or fewer
-  // are never corrected; four or five letters allow one edit, longer words two.
+  // The closest known word, or "" when none is close enough. Four or five letters allow one
+  // edit, longer words two; a word of three letters only a dropped letter ("bak" -> "back"),
+  // shorter words none.
   std::string Correct(std::string_view word) const;
 
-  static int MaxEdits(size_t length) { return length <= 3 ? 0 : length <= 5 ? 1 : 2; }
+  static int MaxEdits(size_t length) { return length <= 2 ? 0 : length <= 5 ? 1 : 2; }
   // Restricted Damerau-Levenshtein distance, or limit + 1 once it exceeds `limit`.
   static int Distance(std::string_view a, std::string_view b, int limit);
   // A sound-alike key: "tight" and "tite" both give "tt".

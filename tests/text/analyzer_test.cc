@@ -1,0 +1,69 @@
+// The analyzer over the built-in knowledge: corrections, stems, synonyms, stop words.
+#include "text/analyzer.h"
+
+#include <gtest/gtest.h>
+
+namespace backtalk {
+namespace {
+
+class AnalyzerTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    knowledge_ = new Knowledge;
+    std::string err;
+    ASSERT_TRUE(LoadBuiltinKnowledge(knowledge_, &err)) << err;
+    analyzer_ = new Analyzer(*knowledge_);
+  }
+  static Knowledge* knowledge_;
+  static Analyzer* analyzer_;
+};
+Knowledge* AnalyzerTest::knowledge_ = nullptr;
+Analyzer* AnalyzerTest::analyzer_ = nullptr;
+
+using Terms = std::vector<std::string>;
+using Pairs = std::vector<std::pair<std::string, std::string>>;
+
+TEST_F(AnalyzerTest, StemsAndDropsStopWords) {
+  Analysis a = analyzer_->Analyze("How do I stretch my middle back?");
+  EXPECT_EQ(a.terms, (Terms{"stretch", "middl", "back"}));
+  EXPECT_EQ(a.text, "how do i stretch my middle back");
+}
+
+TEST_F(AnalyzerTest, MapsSynonymsToTheKnowledgeWords) {
+  Analysis a = analyzer_->Analyze("why is my mid-back so stiff");
+  EXPECT_EQ(a.terms, (Terms{"whi", "middl", "back", "tight"}));
+  EXPECT_EQ(a.synonyms, (Pairs{{"mid", "middle"}, {"stiff", "tight"}}));
+}
+
+TEST_F(AnalyzerTest, MapsPhraseSynonyms) {
+  EXPECT_EQ(analyzer_->Analyze("how do I get rid of knots").terms, (Terms{"releas", "tension"}));
+  EXPECT_EQ(analyzer_->Analyze("pain between my shoulder blades").terms,
+            (Terms{"pain", "between", "upper", "middl", "back"}));
+}
+
+TEST_F(AnalyzerTest, CorrectsTyposAndRecordsThem) {
+  Analysis a = analyzer_->Analyze("how to strech midle bak musles");
+  EXPECT_EQ(a.corrections,
+            (Pairs{{"strech", "stretch"}, {"midle", "middle"}, {"bak", "back"}, {"musles", "muscle"}}));
+  EXPECT_EQ(a.terms, (Terms{"stretch", "middl", "back", "muscl"}));
+  EXPECT_EQ(a.uncorrected, "how to strech midle bak musles");
+}
+
+TEST_F(AnalyzerTest, CorrectsMisspellingsThatStemBadly) {
+  Analysis a = analyzer_->Analyze("exercizes excercises exersizes");
+  EXPECT_EQ(a.terms, (Terms{"exercis", "exercis", "exercis"}));
+}
+
+TEST_F(AnalyzerTest, LeavesOrdinaryWordsAlone) {
+  Analysis a = analyzer_->Analyze("how do I fix my car in the rain");
+  EXPECT_TRUE(a.corrections.empty());
+  EXPECT_EQ(a.terms, (Terms{"fix", "car", "rain"}));
+}
+
+TEST_F(AnalyzerTest, TermsOfKnowledgePhrasesUseTheSamePipeline) {
+  EXPECT_EQ(analyzer_->Terms("Mid-back muscles"), (Terms{"middl", "back", "muscl"}));
+  EXPECT_EQ(analyzer_->Terms("hurt"), (Terms{"pain"}));
+}
+
+}  // namespace
+}  // namespace backtalk

@@ -1,0 +1,28 @@
+// Cleaning arbitrary bytes into safe text.
+#include "text/utf8.h"
+
+#include <gtest/gtest.h>
+
+namespace backtalk {
+namespace {
+
+TEST(Utf8Test, KeepsValidText) { EXPECT_EQ(CleanText("mid-back “tight” ✓"), "mid-back “tight” ✓"); }
+
+TEST(Utf8Test, ReplacesInvalidBytes) {
+  EXPECT_EQ(CleanText("tight\xff\xfe back \xc3"), "tight\xEF\xBF\xBD\xEF\xBF\xBD back \xEF\xBF\xBD");
+}
+
+TEST(Utf8Test, TurnsControlCharactersIntoSpaces) {
+  EXPECT_EQ(CleanText("\x1b[31mred\x1b[0m\a\b\r\t\x7f"), " [31mred [0m     ");
+  EXPECT_EQ(CleanText(std::string("a\0b", 3)), "a b");
+  EXPECT_EQ(CleanText("\xc2\x9b" "31m"), " 31m");  // C1 CSI
+}
+
+TEST(Utf8Test, TruncatesAtACharacterBoundary) {
+  EXPECT_EQ(CleanText("ab€", 4), "ab");  // € is three bytes
+  EXPECT_EQ(TruncateUtf8("ab€cd", 5), "ab€");
+  EXPECT_EQ(TruncateUtf8("ab€cd", 4), "ab");
+}
+
+}  // namespace
+}  // namespace backtalk
