@@ -74,8 +74,7 @@ std::string TrimParseMessage(const std::string& what) {
   const std::string prefix = "syntax error while parsing ";
   size_t dash = message.find(" - ");
   if (message.rfind(prefix, 0) == 0 && dash != std::string::npos)
-    message = message.substr(dash + 3) + " (in " +
-              (message[prefix.size()] == 'o' ? "an " : "a ") +
+    message = message.substr(dash + 3) + " (in " + (message[prefix.size()] == 'o' ? "an " : "a ") +
               message.substr(prefix.size(), dash - prefix.size()) + ")";
   return message;
 }

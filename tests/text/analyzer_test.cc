@@ -43,8 +43,9 @@ TEST_F(AnalyzerTest, MapsPhraseSynonyms) {
 
 TEST_F(AnalyzerTest, CorrectsTyposAndRecordsThem) {
   Analysis a = analyzer_->Analyze("how to strech midle bak musles");
-  EXPECT_EQ(a.corrections,
-            (Pairs{{"strech", "stretch"}, {"midle", "middle"}, {"bak", "back"}, {"musles", "muscle"}}));
+  EXPECT_EQ(
+      a.corrections,
+      (Pairs{{"strech", "stretch"}, {"midle", "middle"}, {"bak", "back"}, {"musles", "muscle"}}));
   EXPECT_EQ(a.terms, (Terms{"stretch", "middl", "back", "muscl"}));
   EXPECT_EQ(a.uncorrected, "how to strech midle bak musles");
 }

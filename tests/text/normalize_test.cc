@@ -14,10 +14,12 @@ TEST(NormalizeTest, FoldsCaseAndSplitsOnPunctuation) {
 }
 
 TEST(NormalizeTest, ExpandsContractionsWithStraightAndCurlyApostrophes) {
-  EXPECT_EQ(NormalizeWords("What's wrong? I can’t stretch, don't know why"),
-            (Words{"what", "is", "wrong", "i", "can", "not", "stretch", "do", "not", "know", "why"}));
-  EXPECT_EQ(NormalizeWords("won't I'm we're I've you'll I'd"),
-            (Words{"will", "not", "i", "am", "we", "are", "i", "have", "you", "will", "i", "would"}));
+  EXPECT_EQ(
+      NormalizeWords("What's wrong? I can’t stretch, don't know why"),
+      (Words{"what", "is", "wrong", "i", "can", "not", "stretch", "do", "not", "know", "why"}));
+  EXPECT_EQ(
+      NormalizeWords("won't I'm we're I've you'll I'd"),
+      (Words{"will", "not", "i", "am", "we", "are", "i", "have", "you", "will", "i", "would"}));
 }
 
 TEST(NormalizeTest, ResolvesContractionsTypedWithoutApostrophe) {

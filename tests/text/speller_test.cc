@@ -42,7 +42,7 @@ TEST_F(SpellerVocabularyTest, PrefersASoundAlikeOverAnEquallyCloseWord) {
 }
 
 TEST_F(SpellerVocabularyTest, LeavesShortAndUnrelatedWordsAlone) {
-  EXPECT_EQ(speller_.Correct("ca"), "");   // two letters: never corrected
+  EXPECT_EQ(speller_.Correct("ca"), "");       // two letters: never corrected
   EXPECT_EQ(speller_.Correct("tit"), "tilt");  // three letters: only a dropped letter
   EXPECT_EQ(speller_.Correct("tgt"), "");
   EXPECT_EQ(speller_.Correct("weather"), "");

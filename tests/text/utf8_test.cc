@@ -9,13 +9,16 @@ namespace {
 TEST(Utf8Test, KeepsValidText) { EXPECT_EQ(CleanText("mid-back “tight” ✓"), "mid-back “tight” ✓"); }
 
 TEST(Utf8Test, ReplacesInvalidBytes) {
-  EXPECT_EQ(CleanText("tight\xff\xfe back \xc3"), "tight\xEF\xBF\xBD\xEF\xBF\xBD back \xEF\xBF\xBD");
+  EXPECT_EQ(CleanText("tight\xff\xfe back \xc3"),
+            "tight\xEF\xBF\xBD\xEF\xBF\xBD back \xEF\xBF\xBD");
 }
 
 TEST(Utf8Test, TurnsControlCharactersIntoSpaces) {
   EXPECT_EQ(CleanText("\x1b[31mred\x1b[0m\a\b\r\t\x7f"), " [31mred [0m     ");
   EXPECT_EQ(CleanText(std::string("a\0b", 3)), "a b");
-  EXPECT_EQ(CleanText("\xc2\x9b" "31m"), " 31m");  // C1 CSI
+  EXPECT_EQ(CleanText("\xc2\x9b"
+                      "31m"),
+            " 31m");  // C1 CSI
 }
 
 TEST(Utf8Test, TruncatesAtACharacterBoundary) {

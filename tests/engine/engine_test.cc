@@ -1,0 +1,71 @@
+// The engine: warning signs first, small talk, answers with their sequence, suggestions.
+#include "engine/engine.h"
+
+#include <gtest/gtest.h>
+
+#include "engine/reply_json.h"
+
+namespace backtalk {
+namespace {
+
+class EngineTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    std::string err;
+    engine_ = Engine::Load("", &err).release();
+    ASSERT_NE(engine_, nullptr) << err;
+  }
+  static Engine* engine_;
+};
+Engine* EngineTest::engine_ = nullptr;
+
+TEST_F(EngineTest, AnswerOffersItsSequence) {
+  Reply r = engine_->Ask("why is my mid back tight?");
+  ASSERT_TRUE(r.matched());
+  EXPECT_EQ(r.intent->question, "Why is my middle back so tight?");
+  ASSERT_NE(r.sequence, nullptr);
+  EXPECT_TRUE(r.safety.empty());
+}
+
+TEST_F(EngineTest, WarningSignComesFirstAndNoStretchIsOffered) {
+  Reply r = engine_->Ask("my mid back is tight and I have numbness in my hands");
+  ASSERT_FALSE(r.safety.empty());
+  EXPECT_EQ(r.safety[0]->id, "numbness");
+  EXPECT_EQ(r.sequence, nullptr);
+  EXPECT_NE(r.SafetyNotice().find("see a doctor"), std::string::npos);
+}
+
+TEST_F(EngineTest, SmallTalkIsAnsweredAsSmallTalk) {
+  Reply r = engine_->Ask("Hello there!");
+  ASSERT_NE(r.small_talk, nullptr);
+  EXPECT_EQ(r.small_talk->id, "greeting");
+  EXPECT_FALSE(r.matched());
+  EXPECT_EQ(engine_->Ask("hello, why is my back tight").small_talk, nullptr);
+}
+
+TEST_F(EngineTest, NoAnswerComesWithTheClosestTopics) {
+  Reply r = engine_->Ask("how do I stretch my lower back");
+  EXPECT_FALSE(r.matched());
+  EXPECT_EQ(r.match.uncovered, "lower back");
+  ASSERT_FALSE(r.suggestions.empty());
+  EXPECT_EQ(r.suggestions[0]->question, "How do you stretch your middle back?");
+}
+
+TEST_F(EngineTest, InputIsCleanedBeforeItIsEchoed) {
+  Reply r = engine_->Ask("why \x1b[2J is my back \xff tight");
+  EXPECT_EQ(r.input, "why  [2J is my back \xEF\xBF\xBD tight");
+}
+
+TEST_F(EngineTest, JsonHasTheContractFieldsInOrder) {
+  nlohmann::ordered_json j = ReplyJson(engine_->Ask("how do I strech my middle back"));
+  std::vector<std::string> keys;
+  for (auto it = j.begin(); it != j.end(); ++it) keys.push_back(it.key());
+  std::vector<std::string> contract = {"input", "matched",  "intent",      "question", "answer",
+                                       "score", "sequence", "suggestions", "safety"};
+  ASSERT_GE(keys.size(), contract.size());
+  EXPECT_EQ(std::vector<std::string>(keys.begin(), keys.begin() + 9), contract);
+  EXPECT_EQ(j["sequence"], "prone-chest-lift");
+}
+
+}  // namespace
+}  // namespace backtalk

@@ -1,0 +1,133 @@
+// The matcher over the built-in knowledge: every document question answers itself, people's
+// own wordings find the right question, near-but-different questions are told apart, and
+// questions the document does not answer get no answer.
+#include "match/matcher.h"
+
+#include <gtest/gtest.h>
+
+namespace backtalk {
+namespace {
+
+class MatcherTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    knowledge_ = new Knowledge;
+    std::string err;
+    ASSERT_TRUE(LoadBuiltinKnowledge(knowledge_, &err)) << err;
+    matcher_ = Matcher::Create(*knowledge_, &err).release();
+    ASSERT_NE(matcher_, nullptr) << err;
+  }
+
+  // The id of the intent answered, "?" for suggestions, "-" for no answer.
+  static std::string Answer(const std::string& question) {
+    MatchResult r = matcher_->Match(question);
+    if (r.verdict == Verdict::kAnswer)
+      return knowledge_->intents[static_cast<size_t>(r.ranked[0].intent)].id;
+    return r.verdict == Verdict::kAmbiguous ? "?" : "-";
+  }
+
+  static Knowledge* knowledge_;
+  static Matcher* matcher_;
+};
+Knowledge* MatcherTest::knowledge_ = nullptr;
+Matcher* MatcherTest::matcher_ = nullptr;
+
+TEST_F(MatcherTest, EveryDocumentQuestionAnswersItselfWithFullScore) {
+  for (const Intent& intent : knowledge_->intents) {
+    MatchResult r = matcher_->Match(intent.question);
+    ASSERT_EQ(r.verdict, Verdict::kAnswer) << intent.question;
+    EXPECT_EQ(knowledge_->intents[static_cast<size_t>(r.ranked[0].intent)].id, intent.id);
+    EXPECT_DOUBLE_EQ(r.ranked[0].score, 1.0) << intent.question;
+  }
+}
+
+TEST_F(MatcherTest, ScoresAreBetweenZeroAndOneAndRanked) {
+  for (const char* q : {"stretch", "why why why back back", "upper middle back pain exercises"}) {
+    MatchResult r = matcher_->Match(q);
+    for (size_t i = 0; i < r.ranked.size(); ++i) {
+      EXPECT_GT(r.ranked[i].score, 0.0);
+      EXPECT_LE(r.ranked[i].score, 1.0);
+      if (i > 0) {
+        EXPECT_LE(r.ranked[i].score, r.ranked[i - 1].score);
+      }
+    }
+  }
+}
+
+TEST_F(MatcherTest, ParaphrasesSynonymsAndTypos) {
+  EXPECT_EQ(Answer("why is my mid back stiff"), "middle-back-tight");
+  EXPECT_EQ(Answer("what makes the middle of my back so tense"), "middle-back-tight");
+  EXPECT_EQ(Answer("why is my mid back tite"), "middle-back-tight");
+  EXPECT_EQ(Answer("how do I loosen my mid back muscles"), "relax-mid-back-muscles");
+  EXPECT_EQ(Answer("how to relaxx my midle back musles"), "relax-mid-back-muscles");
+  EXPECT_EQ(Answer("how can I ease the tension in my back"), "release-back-tension");
+  EXPECT_EQ(Answer("what causes upper back pain"), "middle-top-back-hurts");
+  EXPECT_EQ(Answer("why does the top of my back ache"), "middle-top-back-hurts");
+  EXPECT_EQ(Answer("good workouts for the upper back"), "best-exercises-upper-back");
+}
+
+TEST_F(MatcherTest, AnAnswerWordsQuestionFindsItsAnswer) {
+  // Answered by "How do you release back tension?": "Hold stretches long enough (15 to 30 s)".
+  EXPECT_EQ(Answer("how long should I hold a stretch?"), "release-back-tension");
+  EXPECT_EQ(Answer("gym exercises for the mid back"), "best-exercises-mid-back");
+}
+
+TEST_F(MatcherTest, NearButDifferentQuestionsAreToldApart) {
+  EXPECT_EQ(Answer("exercises for mid back"), "best-exercises-mid-back");
+  EXPECT_EQ(Answer("exercises for mid back pain"), "best-exercises-middle-back-pain");
+  EXPECT_EQ(Answer("exercises for upper back"), "best-exercises-upper-back");
+  EXPECT_EQ(Answer("stretch my upper middle back"), "stretch-upper-middle-back");
+  EXPECT_EQ(Answer("stretch my middle back"), "stretch-middle-back");
+  EXPECT_EQ(Answer("why is my middle back tight"), "middle-back-tight");
+  EXPECT_EQ(Answer("why does my middle back hurt"), "middle-top-back-hurts");
+}
+
+TEST_F(MatcherTest, VagueQuestionsGetSuggestionsNotAGuess) {
+  EXPECT_EQ(Answer("best exercises"), "?");
+  MatchResult r = matcher_->Match("best exercises");
+  EXPECT_EQ(r.ranked.size(), 3u);
+}
+
+TEST_F(MatcherTest, QuestionsOutsideTheDocumentGetNoAnswer) {
+  for (const char* q : {"what is the weather like", "how do I fix my car", "what's 2 plus 2",
+                        "how much water should I drink", "tell me a joke", ""})
+    EXPECT_EQ(Answer(q), "-") << q;
+}
+
+TEST_F(MatcherTest, UncoveredBodyPartsNeverGetAMidBackAnswer) {
+  for (const char* q : {"how do I stretch my lower back?", "why does my lower back hurt",
+                        "best exercises for shoulders", "how do I stretch my quads",
+                        "why is my neck so stiff", "knee pain exercises"}) {
+    MatchResult r = matcher_->Match(q);
+    EXPECT_EQ(r.verdict, Verdict::kNoAnswer) << q;
+    EXPECT_FALSE(r.uncovered.empty()) << q;
+  }
+  EXPECT_EQ(matcher_->Match("how do I stretch my lower back").uncovered, "lower back");
+  // A covered part named beside an uncovered one keeps the question in scope.
+  EXPECT_EQ(Answer("stretch between my shoulder blades for the upper middle back"),
+            "stretch-upper-middle-back");
+  EXPECT_EQ(Answer("my upper back and neck hurt, why?"), "middle-top-back-hurts");
+}
+
+TEST_F(MatcherTest, ExplainCarriesTheEvidence) {
+  MatchResult r = matcher_->Match("how long should I hold a stretch", /*explain=*/true);
+  ASSERT_FALSE(r.ranked.empty());
+  const Candidate& top = r.ranked[0];
+  EXPECT_TRUE(top.pattern);
+  ASSERT_EQ(top.patterns_matched.size(), 1u);
+  EXPECT_EQ(top.patterns_matched[0], R"(\bhow long\b.*\b(hold|stretch|stay))");
+  bool saw_hold = false;
+  for (const Evidence& e : top.evidence) saw_hold = saw_hold || (e.term == "hold" && !e.keyword);
+  EXPECT_TRUE(saw_hold);
+  EXPECT_TRUE(matcher_->Match("how long should I hold a stretch").ranked[0].evidence.empty());
+}
+
+TEST_F(MatcherTest, HugeInputIsReadOnlyToTheWordLimit) {
+  std::string huge;
+  for (int i = 0; i < 100000; ++i) huge += "tight ";
+  MatchResult r = matcher_->Match(huge);
+  EXPECT_LE(r.analysis.words.size(), Analyzer::kMaxWords);
+}
+
+}  // namespace
+}  // namespace backtalk
