@@ -60,9 +60,8 @@ std::unique_ptr<Matcher> Matcher::Create(const Knowledge& knowledge, std::string
   return m;
 }
 
-std::string Matcher::UncoveredTopic(const std::vector<std::string>& terms) const {
-  std::string uncovered;
-  bool covered = false;
+Matcher::TopicScan Matcher::ScanTopics(const std::vector<std::string>& terms) const {
+  TopicScan scan;
   size_t i = 0;
   while (i < terms.size()) {
     const Topic* hit = nullptr;
@@ -79,12 +78,12 @@ std::string Matcher::UncoveredTopic(const std::vector<std::string>& terms) const
       continue;
     }
     if (hit->covered)
-      covered = true;
-    else if (uncovered.empty())
-      uncovered = hit->text;
+      scan.covered = true;
+    else if (scan.uncovered.empty())
+      scan.uncovered = hit->text;
     i += hit->terms.size();
   }
-  return covered ? "" : uncovered;
+  return scan;
 }
 
 MatchResult Matcher::Match(std::string_view text, bool explain) const {
@@ -161,12 +160,14 @@ MatchResult Matcher::Match(std::string_view text, bool explain) const {
   result.ranked = std::move(candidates);
 
   const Settings& s = knowledge_.settings;
-  result.uncovered = UncoveredTopic(a.terms);
+  TopicScan topics = ScanTopics(a.terms);
+  if (!topics.covered) result.uncovered = topics.uncovered;
+  result.off_topic = !topics.covered && !a.unknown.empty();
   double top = result.ranked.empty() ? 0 : result.ranked[0].score;
   double second = result.ranked.size() > 1 ? result.ranked[1].score : 0;
   if (!result.uncovered.empty() || top < s.suggest_floor)
     result.verdict = Verdict::kNoAnswer;
-  else if (top >= s.threshold && top - second >= s.margin)
+  else if (top >= s.threshold && top - second >= s.margin && !result.off_topic)
     result.verdict = Verdict::kAnswer;
   else
     result.verdict = Verdict::kAmbiguous;

@@ -10,7 +10,8 @@
 // the keyword score is their harmonic mean, so a short question that names an intent and a
 // long one that describes it both score well, and extra unexplained words cost. A matching
 // RE2 pattern lifts the score to 0.6 + 0.4 * keyword score. A question about a topic the
-// document does not cover ("my lower back") gets no answer, whatever it scores.
+// document does not cover ("my lower back") gets no answer, whatever it scores; one that
+// names no covered topic and uses words the knowledge does not know gets suggestions at most.
 //
 // A Matcher is immutable after Create and refers to the Knowledge, which must outlive it;
 // Match is const but not thread-safe (the stemmer keeps a buffer). Terms are looked up through an
@@ -58,6 +59,10 @@ struct MatchResult {
   Analysis analysis;
   std::vector<Candidate> ranked;  // best first, score > 0, at most kMaxRanked
   std::string uncovered;          // the uncovered topic that ruled an answer out, if any
+  // The question names none of the covered topics (the back, the spine, ...) and has words
+  // the knowledge never uses ("why is my car engine tight"): it may be close, but it is
+  // never answered outright.
+  bool off_topic = false;
   static constexpr size_t kMaxRanked = 3;
 };
 
@@ -91,9 +96,12 @@ class Matcher {
     bool covered;
   };
 
-  // Finds covered and uncovered topics in `terms`; returns the uncovered topic that rules the
-  // question out (one is present and no covered one is), or "".
-  std::string UncoveredTopic(const std::vector<std::string>& terms) const;
+  struct TopicScan {
+    bool covered = false;   // a covered topic is named
+    std::string uncovered;  // the first uncovered topic named, if any
+  };
+  // Finds covered and uncovered topics in `terms`, longest first, each word in one topic.
+  TopicScan ScanTopics(const std::vector<std::string>& terms) const;
 
   const Knowledge& knowledge_;
   Analyzer analyzer_;

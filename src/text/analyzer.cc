@@ -21,8 +21,12 @@ Analyzer::Analyzer(const Knowledge& k) {
     known_[std::string(w)] = {std::string(w), true};
     speller_.Add(std::string(w), 0);
     surface_speller_.Add(std::string(w), 0);
+    common_speller_.Add(std::string(w), 1);
   }
-  for (std::string_view w : CommonWords()) AddVocabulary(w, 0);
+  for (std::string_view w : CommonWords()) {
+    AddVocabulary(w, 0);
+    common_speller_.Add(std::string(w), 1);
+  }
   // Synonyms first: their stems are needed by Terms() below.
   for (const auto& [from, to] : k.synonyms) {
     AddVocabulary(from, 2);
@@ -132,6 +136,16 @@ Analysis Analyzer::Analyze(std::string_view text) const {
         std::string surface = surface_speller_.Correct(w);
         if (!surface.empty()) fixed = Lookup(surface).stem;
       }
+      // Last, a typo of an ordinary word ("shuld", "wether") is read as that word, so it is
+      // neither unexplained content nor bent into a word of the knowledge.
+      if (fixed.empty()) {
+        std::string common = common_speller_.Correct(w);
+        if (!common.empty()) {
+          a.corrections.emplace_back(w, common);
+          w = common;
+          word = Lookup(common);
+        }
+      }
       if (!fixed.empty()) {
         std::string shown = Display(fixed);
         a.corrections.emplace_back(w, shown);
@@ -140,6 +154,7 @@ Analysis Analyzer::Analyze(std::string_view text) const {
         word.stop = stop_.count(fixed) > 0;
       }
     }
+    if (!word.stop && speller_.Priority(word.stem) < 1) a.unknown.push_back(w);
     stems.push_back(std::move(word.stem));
     stop.push_back(word.stop);
   }

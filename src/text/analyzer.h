@@ -24,6 +24,9 @@ struct Analysis {
   std::vector<std::string> terms;  // canonical terms, stop words out, in order; may repeat
   std::vector<std::pair<std::string, std::string>> corrections;  // {"strech", "stretch"}
   std::vector<std::pair<std::string, std::string>> synonyms;     // {"mid", "middle"}
+  // Content words the knowledge never uses ("car", "underwater"): a sign the question may be
+  // about something else.
+  std::vector<std::string> unknown;
 };
 
 class Analyzer {
@@ -64,6 +67,7 @@ class Analyzer {
   Stemmer stemmer_;
   Speller speller_;          // over stems
   Speller surface_speller_;  // over words as written, for misspellings that stem badly
+  Speller common_speller_;   // over stop words and common words: "shuld" -> "should"
   std::unordered_map<std::string, Word> known_;           // surface word -> stem
   std::unordered_map<std::string, std::string> display_;  // stem -> a surface word
   std::unordered_set<std::string> stop_;

@@ -29,6 +29,11 @@ bool Speller::Contains(std::string_view word) const {
   return priority_.find(std::string(word)) != priority_.end();
 }
 
+int Speller::Priority(std::string_view word) const {
+  auto it = priority_.find(std::string(word));
+  return it == priority_.end() ? -1 : it->second;
+}
+
 int Speller::Distance(std::string_view a, std::string_view b, int limit) {
   int la = static_cast<int>(a.size());
   int lb = static_cast<int>(b.size());

@@ -20,6 +20,8 @@ class Speller {
   // more likely meant for a word of the knowledge than for any common word.
   void Add(const std::string& word, int priority);
   bool Contains(std::string_view word) const;
+  // The word's priority, or -1 when it is not known.
+  int Priority(std::string_view word) const;
 
   // The closest known word, or "" when none is close enough. Four or five letters allow one
   // edit, longer words two; a word of three letters only a dropped letter ("bak" -> "back"),
