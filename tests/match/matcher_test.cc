@@ -109,6 +109,19 @@ TEST_F(MatcherTest, UncoveredBodyPartsNeverGetAMidBackAnswer) {
   EXPECT_EQ(Answer("my upper back and neck hurt, why?"), "middle-top-back-hurts");
 }
 
+TEST_F(MatcherTest, QuestionsAboutSomethingElseAreNeverAnsweredOutright) {
+  // Close in words, but naming no covered topic and using words the knowledge never uses.
+  MatchResult r = matcher_->Match("why is my car engine tight");
+  EXPECT_TRUE(r.off_topic);
+  EXPECT_EQ(r.analysis.unknown, (std::vector<std::string>{"car", "engine"}));
+  EXPECT_EQ(r.verdict, Verdict::kAmbiguous);
+  EXPECT_EQ(Answer("best exercises for weight loss"), "?");
+  // The same words about the back are answered.
+  EXPECT_EQ(Answer("why is my back tight from sitting in the car"), "middle-back-tight");
+  // A typo of an ordinary word is not an unknown word.
+  EXPECT_EQ(Answer("how long shuld I hold a strech"), "release-back-tension");
+}
+
 TEST_F(MatcherTest, ExplainCarriesTheEvidence) {
   MatchResult r = matcher_->Match("how long should I hold a stretch", /*explain=*/true);
   ASSERT_FALSE(r.ranked.empty());
