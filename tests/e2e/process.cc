@@ -4,6 +4,7 @@
 #include <poll.h>
 #include <signal.h>
 #include <stdlib.h>
+#include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -52,6 +53,8 @@ ProcessResult RunBacktalk(const std::vector<std::string>& args, const ProcessOpt
     for (int fd : {in_pipe[0], in_pipe[1], out_pipe[0], out_pipe[1], err_pipe[0], err_pipe[1]})
       close(fd);
     signal(SIGPIPE, SIG_DFL);
+    if (options.as_nobody && geteuid() == 0 && (setgid(65534) != 0 || setuid(65534) != 0))
+      _exit(126);
     for (const auto& [key, value] : options.env) setenv(key.c_str(), value.c_str(), 1);
     std::vector<char*> argv;
     std::string binary = BACKTALK_BINARY;
@@ -74,6 +77,7 @@ ProcessResult RunBacktalk(const std::vector<std::string>& args, const ProcessOpt
     in_open = false;
   }
   bool out_open = true, err_open = true;
+  bool interrupted = false;
   auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(options.timeout_seconds);
   char buffer[65536];
   while (out_open || err_open) {
@@ -107,6 +111,11 @@ ProcessResult RunBacktalk(const std::vector<std::string>& args, const ProcessOpt
         continue;
       }
       (p.fd == out_pipe[0] ? result.out : result.err).append(buffer, static_cast<size_t>(n));
+      if (p.fd == out_pipe[0] && options.interrupt_after_output > 0 && !interrupted &&
+          result.out.size() >= static_cast<size_t>(options.interrupt_after_output)) {
+        kill(pid, SIGINT);
+        interrupted = true;
+      }
       if (p.fd == out_pipe[0] && options.close_stdout_early &&
           result.out.find('\n') != std::string::npos) {
         close(out_pipe[0]);
@@ -118,7 +127,9 @@ ProcessResult RunBacktalk(const std::vector<std::string>& args, const ProcessOpt
   if (out_open) close(out_pipe[0]);
   if (err_open) close(err_pipe[0]);
   int status = 0;
-  waitpid(pid, &status, 0);
+  rusage usage{};
+  wait4(pid, &status, 0, &usage);
+  result.max_rss_kb = usage.ru_maxrss;
   if (WIFEXITED(status)) result.status = WEXITSTATUS(status);
   if (WIFSIGNALED(status)) result.signal = WTERMSIG(status);
   return result;

@@ -16,6 +16,7 @@ struct ProcessResult {
   int status = -1;  // exit status, or -1 if killed by a signal
   int signal = 0;   // the signal that killed it, if any
   bool timed_out = false;
+  long max_rss_kb = 0;  // the child's peak resident memory
 };
 
 struct ProcessOptions {
@@ -23,6 +24,8 @@ struct ProcessOptions {
   std::vector<std::pair<std::string, std::string>> env;  // added to the environment
   int timeout_seconds = 30;                              // killed after this
   bool close_stdout_early = false;  // read one line of output, then close the pipe (SIGPIPE)
+  bool as_nobody = false;           // run as user "nobody" (uid 65534) when the tests run as root
+  int interrupt_after_output = 0;   // send SIGINT once this many bytes of output have arrived
 };
 
 // Runs build/backtalk (the binary this test was built with) with `args`.
