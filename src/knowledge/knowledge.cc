@@ -79,6 +79,22 @@ std::string TrimParseMessage(const std::string& what) {
   return message;
 }
 
+// The offset of the number literal `token` in JSON `text`, where it stands on its own (not as
+// part of a longer number or a word); 0 when it cannot be found.
+size_t FindNumber(std::string_view text, std::string_view token) {
+  auto part_of_number = [](char c) {
+    return (c >= '0' && c <= '9') || c == '.' || c == '-' || c == '+' || c == 'e' || c == 'E';
+  };
+  for (size_t at = token.empty() ? text.npos : text.find(token); at != text.npos;
+       at = text.find(token, at + 1)) {
+    size_t end = at + token.size();
+    if ((at == 0 || !part_of_number(text[at - 1])) &&
+        (end == text.size() || !part_of_number(text[end])))
+      return at;
+  }
+  return 0;
+}
+
 // Walks the parsed JSON, converting and checking it; every problem is collected with the JSON
 // pointer of the value it is about.
 class Reader {
@@ -448,6 +464,16 @@ bool LoadKnowledge(std::string_view text, const std::string& name, Knowledge* ou
     root = json::parse(text.begin(), text.end());
   } catch (const json::parse_error& e) {
     *err = SyntaxError(text, name, e.byte, TrimParseMessage(e.what()));
+    return false;
+  } catch (const json::out_of_range& e) {
+    // A number too large for a double ("1e999"): nlohmann names the token but not its place.
+    std::string message = e.what();
+    if (size_t bracket = message.find("] "); bracket != std::string::npos)
+      message = message.substr(bracket + 2);
+    size_t quote = message.find('\'');
+    std::string token = quote == std::string::npos ? "" : message.substr(quote + 1);
+    if (!token.empty() && token.back() == '\'') token.pop_back();
+    *err = SyntaxError(text, name, FindNumber(text, token) + 1, message);
     return false;
   }
   Reader r(name);

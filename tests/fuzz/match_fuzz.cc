@@ -1,0 +1,39 @@
+// Fuzz target: arbitrary bytes as a question to the built-in knowledge. Cleaning, normalising,
+// spelling correction, stemming, synonyms, patterns and scoring must take any input; the
+// reply's JSON must serialise, and its score must stay in 0..1.
+#include <cstddef>
+#include <cstdint>
+#include <cstdlib>
+#include <memory>
+#include <string>
+#include <string_view>
+
+#include "engine/engine.h"
+#include "engine/reply_json.h"
+
+namespace {
+
+const backtalk::Engine& TheEngine() {
+  static const backtalk::Engine* engine = [] {
+    std::string err;
+    std::unique_ptr<backtalk::Engine> e = backtalk::Engine::Load("", &err);
+    if (!e) std::abort();
+    return e.release();
+  }();
+  return *engine;
+}
+
+}  // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+  std::string_view line(reinterpret_cast<const char*>(data), size);
+  const backtalk::Engine& engine = TheEngine();
+  // The first byte chooses whether to explain, so both paths are covered.
+  bool explain = size > 0 && (data[0] & 1);
+  backtalk::Reply reply = engine.Ask(line, explain);
+  if (reply.score < 0 || reply.score > 1) __builtin_trap();
+  if (reply.matched() && !reply.suggestions.empty()) __builtin_trap();
+  std::string json = backtalk::JsonLine(backtalk::ReplyJson(reply));
+  if (json.empty() || json.find('\n') != std::string::npos) __builtin_trap();
+  return 0;
+}
