@@ -54,6 +54,13 @@ int RunCheck(const Options& options) {
 }
 
 int RunEval(const Options& options) {
+  if (options.self) return RunSelfTest(options);
+  if (options.words.empty()) {
+    std::fprintf(stderr,
+                 "backtalk: eval needs a labelled file (expected<TAB>input), or --self\n"
+                 "Run 'backtalk --help' for usage.\n");
+    return kExitError;
+  }
   std::unique_ptr<Engine> engine = LoadEngine(options);
   if (!engine) return kExitError;
   const std::string& path = options.words.at(0);

@@ -24,6 +24,9 @@ struct Options {
   double min_accuracy = -1;        // eval --min-accuracy
   double min_rejection = -1;       // eval --min-rejection
   bool list = false;               // stretch --list
+  std::string output;              // import -o FILE; empty: standard output
+  bool force = false;              // import --force: replace an existing output file
+  bool self = false;               // eval --self: self-test the knowledge, no labelled file
 };
 
 // Loads the engine, printing the error to stderr on failure.
@@ -35,6 +38,8 @@ int RunCheck(const Options& options);
 int RunEval(const Options& options);
 int RunExplain(const Options& options);
 int RunStretch(const Options& options);
+int RunImport(const Options& options);
+int RunSelfTest(const Options& options);  // eval --self
 
 }  // namespace backtalk
 

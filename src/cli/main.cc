@@ -26,6 +26,7 @@ const Subcommand kSubcommands[] = {
     {"check", "validate a knowledge file (default: the built-in one)", backtalk::RunCheck},
     {"eval", "measure matching against a labelled TSV file", backtalk::RunEval},
     {"explain", "show why a question matches what it matches", backtalk::RunExplain},
+    {"import", "draft knowledge from an FAQ document (text or Markdown)", backtalk::RunImport},
 };
 
 bool ColorWanted() {
@@ -78,12 +79,19 @@ int main(int argc, char** argv) {
       sub->add_option("file", options.words, "knowledge file (default: built-in)")->expected(0, 1);
     } else if (name == "eval") {
       sub->add_option("file", options.words, "labelled questions: expected<TAB>input")
-          ->required()
-          ->expected(1);
+          ->expected(0, 1);
+      sub->add_flag("--self", options.self,
+                    "self-test the knowledge with variants of its own questions");
       sub->add_option("--min-accuracy", options.min_accuracy,
                       "exit 1 if in-scope accuracy is under this (0..1, or a percentage)");
       sub->add_option("--min-rejection", options.min_rejection,
                       "exit 1 if out-of-scope rejection is under this (0..1, or a percentage)");
+    } else if (name == "import") {
+      sub->add_option("document", options.words, "the FAQ document (text or Markdown)")
+          ->required()
+          ->expected(1);
+      sub->add_option("-o,--output", options.output, "write the knowledge here (default: stdout)");
+      sub->add_flag("--force", options.force, "overwrite the output file if it exists");
     } else if (name == "stretch") {
       sub->add_option("sequence", options.words, "sequence id")->expected(0, 1);
       sub->add_flag("--list", options.list, "list the sequences");

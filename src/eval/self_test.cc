@@ -1,0 +1,372 @@
+#include "eval/self_test.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <set>
+#include <unordered_set>
+
+#include "text/normalize.h"
+
+namespace backtalk {
+
+namespace {
+
+constexpr double kWrongCost = 2.0;  // a wrong answer does more harm than no answer
+constexpr size_t kMaxMissedShown = 3;
+
+std::string Join(const std::vector<std::string>& words, size_t skip = std::string::npos) {
+  std::string out;
+  for (size_t i = 0; i < words.size(); ++i) {
+    if (i == skip || words[i].empty()) continue;
+    if (!out.empty()) out += ' ';
+    out += words[i];
+  }
+  return out;
+}
+
+// One typo a person makes: two letters swapped in the middle of the word, or one dropped.
+std::string Typo(const std::string& word) {
+  size_t mid = word.size() / 2;
+  std::string out = word;
+  if (out[mid - 1] != out[mid]) {
+    std::swap(out[mid - 1], out[mid]);
+  } else {
+    out.erase(mid, 1);
+  }
+  return out;
+}
+
+bool IsContent(const Analyzer& analyzer, const std::string& word) {
+  return !analyzer.Terms(word).empty();
+}
+
+struct Outcome {
+  int intent = -1;  // the best candidate
+  double top = 0, second = 0;
+  bool blocked = false;  // small talk or an uncovered topic: never an answer
+};
+
+Outcome Ask(const Engine& engine, const std::string& text) {
+  Reply r = engine.Ask(text);
+  Outcome o;
+  o.blocked = r.small_talk != nullptr || !r.match.uncovered.empty();
+  if (!r.match.ranked.empty()) {
+    o.intent = r.match.ranked[0].intent;
+    o.top = r.match.ranked[0].score;
+  }
+  if (r.match.ranked.size() > 1) o.second = r.match.ranked[1].score;
+  return o;
+}
+
+// The intent answered under these settings, or -1; as the matcher decides.
+int Decide(const Outcome& o, double threshold, double margin, double floor) {
+  if (o.blocked || o.intent < 0 || o.top < floor) return -1;
+  return o.top >= threshold && o.top - o.second >= margin - 1e-9 ? o.intent : -1;
+}
+
+}  // namespace
+
+std::vector<Variant> QuestionVariants(const std::string& question, const Knowledge& knowledge,
+                                      const Analyzer& analyzer) {
+  std::vector<Variant> out;
+  std::set<std::string> seen;
+  auto add = [&](const std::string& text, const char* kind) {
+    if (text.empty() || !seen.insert(FoldCase(text)).second) return;
+    out.push_back({text, kind});
+  };
+  add(question, "question");
+  std::vector<std::string> words = NormalizeWords(question);
+  std::vector<size_t> content;
+  for (size_t i = 0; i < words.size(); ++i)
+    if (IsContent(analyzer, words[i])) content.push_back(i);
+
+  for (size_t i : content) {
+    if (words[i].size() < 4) continue;
+    std::vector<std::string> typo = words;
+    typo[i] = Typo(words[i]);
+    add(Join(typo), "typo");
+  }
+  if (content.size() >= 2)
+    for (size_t i : content) add(Join(words, i), "dropped word");
+  for (size_t i : content) {
+    std::vector<std::string> own = analyzer.Terms(words[i]);
+    for (const auto& [from, to] : knowledge.synonyms) {
+      // Either way round: "mid" for "middle", or "middle" for "mid".
+      std::string other;
+      if (analyzer.Terms(to) == own && FoldCase(from) != words[i])
+        other = from;
+      else if (FoldCase(from) == words[i] && FoldCase(to) != words[i])
+        other = to;
+      if (other.empty()) continue;
+      std::vector<std::string> swapped = words;
+      swapped[i] = FoldCase(other);
+      add(Join(swapped), "synonym");
+      break;
+    }
+  }
+
+  // Casual rewordings.
+  std::vector<std::string> casual = words;
+  for (std::string& w : casual)
+    if (w == "your") w = "my";
+  add(Join(casual), "rewording");
+  std::vector<std::string> only;
+  for (size_t i : content) only.push_back(words[i]);
+  add(Join(only), "rewording");
+  if (!words.empty() && words[0] == "how" && !content.empty()) {
+    std::vector<std::string> rest(casual.begin() + static_cast<long>(content[0]), casual.end());
+    add("how to " + Join(rest), "rewording");
+    add("how can i " + Join(rest), "rewording");
+  }
+  if (!words.empty() && words[0] == "why") {
+    std::vector<std::string> topic;
+    for (size_t i : content)
+      if (words[i] != "why") topic.push_back(words[i]);
+    if (topic.size() >= 2) {
+      std::string last = topic.back();
+      topic.pop_back();
+      add("why is my " + Join(topic) + " so " + last, "rewording");
+    }
+  }
+  if (words.size() > 3 && (words[0] == "what" || words[0] == "which") &&
+      (words[1] == "is" || words[1] == "are")) {
+    size_t from = words[2] == "the" || words[2] == "a" ? 3 : 2;
+    add(Join(std::vector<std::string>(casual.begin() + static_cast<long>(from), casual.end())),
+        "rewording");
+  }
+  return out;
+}
+
+std::vector<std::string> Probes(const Knowledge& knowledge, const Analyzer& analyzer) {
+  std::string all;
+  for (const Intent& intent : knowledge.intents)
+    for (const std::string& text : {intent.question, intent.answer}) {
+      all += ' ';
+      all += Join(NormalizeWords(text, 100000));
+      all += ' ';
+    }
+  auto known = [&](const std::string& word) {
+    std::string padded = " ";
+    padded += word;
+    padded += ' ';
+    return all.find(padded) != std::string::npos;
+  };
+  static const char* const kStrangers[] = {"volcano",   "passport", "saxophone", "mortgage",
+                                           "origami",   "lasagna",  "telescope", "parliament",
+                                           "submarine", "tuxedo"};
+  std::vector<std::string> strangers;
+  for (const char* s : kStrangers)
+    if (!known(s)) strangers.push_back(s);
+  std::vector<std::string> probes;
+  for (const Intent& intent : knowledge.intents) {
+    // The question's topic words go, all but its most common one: what is left has the
+    // question's shape only, and must not be answered.
+    double lightest = 1e9;
+    for (const WeightedTerm& k : intent.keywords) lightest = std::min(lightest, k.weight);
+    std::vector<std::string> words = NormalizeWords(intent.question);
+    size_t used = 0;
+    for (std::string& word : words) {
+      std::vector<std::string> terms = analyzer.Terms(word);
+      if (terms.size() != 1) continue;
+      bool topic = false;
+      for (const WeightedTerm& k : intent.keywords)
+        topic = topic || (analyzer.Terms(k.term) == terms &&
+                          (k.weight > lightest || intent.keywords.size() == 1));
+      if (topic && used < strangers.size()) word = strangers[used++];
+    }
+    if (used > 0) probes.push_back(Join(words));
+  }
+  static const char* const kOffTopic[] = {"what is the weather like tomorrow",
+                                          "how do i renew my passport",
+                                          "tell me a joke",
+                                          "what is the capital of france",
+                                          "how do i bake bread",
+                                          "who won the game",
+                                          "how much does a new phone cost",
+                                          "what time is it"};
+  for (const char* line : kOffTopic) {
+    bool clean = true;
+    for (const std::string& w : NormalizeWords(line))
+      if (IsContent(analyzer, w) && known(w)) clean = false;
+    if (clean) probes.push_back(line);
+  }
+  return probes;
+}
+
+SelfTestReport SelfTest(const Engine& engine) {
+  const Knowledge& k = engine.knowledge();
+  const Analyzer& analyzer = engine.matcher().analyzer();
+  SelfTestReport report;
+  std::vector<std::pair<int, Outcome>> asked;  // {expected intent, outcome}
+  std::vector<std::set<std::string>> questions;
+  for (const Intent& intent : k.intents) {
+    std::vector<std::string> terms = analyzer.Terms(intent.question);
+    questions.emplace_back(terms.begin(), terms.end());
+  }
+  for (size_t i = 0; i < k.intents.size(); ++i) {
+    IntentReach reach;
+    reach.intent = static_cast<int>(i);
+    for (const Variant& v : QuestionVariants(k.intents[i].question, k, analyzer)) {
+      // A variant that has become another question ("stretch your upper middle back" without
+      // "upper") belongs to that question.
+      std::vector<std::string> terms = analyzer.Terms(v.text);
+      std::set<std::string> set(terms.begin(), terms.end());
+      bool other = false;
+      for (size_t j = 0; j < questions.size(); ++j)
+        other = other || (j != i && set == questions[j]);
+      if (other) continue;
+      Outcome o = Ask(engine, v.text);
+      asked.emplace_back(reach.intent, o);
+      int got = Decide(o, k.settings.threshold, k.settings.margin, k.settings.suggest_floor);
+      ++reach.variants;
+      if (got == reach.intent) {
+        ++reach.reached;
+        if (v.kind == std::string("question")) reach.question_reached = true;
+      } else {
+        if (got >= 0) ++reach.lost_to[got];
+        if (reach.missed.size() < kMaxMissedShown)
+          reach.missed.push_back(v.text + (got >= 0 ? " -> " + k.intents[got].id : " -> -"));
+      }
+    }
+    report.variants += reach.variants;
+    if (reach.reached == 0) report.unreachable.push_back(reach.intent);
+    for (const auto& [other, n] : reach.lost_to)
+      if (n > reach.reached || (!reach.question_reached && n > 0)) {
+        report.shadowed.emplace_back(reach.intent, other);
+        break;
+      }
+    report.intents.push_back(std::move(reach));
+  }
+  std::vector<Outcome> probes;
+  for (const std::string& p : Probes(k, analyzer)) {
+    probes.push_back(Ask(engine, p));
+    int got =
+        Decide(probes.back(), k.settings.threshold, k.settings.margin, k.settings.suggest_floor);
+    if (got >= 0) report.probes_answered.push_back(p + " -> " + k.intents[got].id);
+  }
+  report.probes = static_cast<int>(probes.size());
+
+  auto measure = [&](double threshold, double margin) {
+    SweepPoint p;
+    p.threshold = threshold;
+    p.margin = margin;
+    for (const auto& [expected, o] : asked) {
+      int got = Decide(o, threshold, margin, k.settings.suggest_floor);
+      if (got == expected)
+        ++p.right;
+      else if (got >= 0)
+        ++p.wrong;
+    }
+    for (const Outcome& o : probes)
+      if (Decide(o, threshold, margin, k.settings.suggest_floor) >= 0) ++p.probes;
+    double v = std::max(1, report.variants);
+    p.utility = (p.right - kWrongCost * p.wrong) / v -
+                (report.probes ? double(p.probes) / report.probes : 0);
+    return p;
+  };
+  report.current = measure(k.settings.threshold, k.settings.margin);
+  report.recommended = report.current;
+  auto distance = [&](const SweepPoint& p) {
+    return std::abs(p.threshold - k.settings.threshold) + std::abs(p.margin - k.settings.margin);
+  };
+  for (int t = 30; t <= 80; t += 5) {
+    for (int m = 0; m <= 20; m += 2) {
+      SweepPoint p = measure(t / 100.0, m / 100.0);
+      const SweepPoint& best = report.recommended;
+      if (p.utility > best.utility + 1e-9 ||
+          (std::abs(p.utility - best.utility) <= 1e-9 && distance(p) < distance(best)))
+        report.recommended = p;
+    }
+  }
+  for (int t = 30; t <= 80; t += 5)
+    report.threshold_sweep.push_back(measure(t / 100.0, report.recommended.margin));
+  for (int m = 0; m <= 20; m += 2)
+    report.margin_sweep.push_back(measure(report.recommended.threshold, m / 100.0));
+  return report;
+}
+
+std::string FormatSelfTest(const SelfTestReport& report, const Knowledge& k) {
+  std::string out;
+  char line[512];
+  auto percent = [](int n, int of) { return of ? 100.0 * n / of : 100.0; };
+  std::snprintf(line, sizeof line,
+                "self-test of %s: %zu intents, %d variants of their questions (typos, dropped "
+                "words, synonyms, rewordings), %d off-topic probes\n\n",
+                k.source.c_str(), k.intents.size(), report.variants, report.probes);
+  out += line;
+  out += "reached   intent\n";
+  for (const IntentReach& r : report.intents) {
+    const Intent& intent = k.intents[static_cast<size_t>(r.intent)];
+    std::snprintf(line, sizeof line, "%3d/%-3d   %s  \"%s\"%s\n", r.reached, r.variants,
+                  intent.id.c_str(), intent.question.c_str(),
+                  r.question_reached ? "" : "  (its own question does not come back)");
+    out += line;
+    for (const auto& [other, n] : r.lost_to) {
+      std::snprintf(line, sizeof line, "          %d answered as %s\n", n,
+                    k.intents[static_cast<size_t>(other)].id.c_str());
+      out += line;
+    }
+    for (const std::string& m : r.missed) out += "          missed: " + m + "\n";
+  }
+  out += "\n";
+  if (report.unreachable.empty()) {
+    out += "unreachable: none\n";
+  } else {
+    for (int i : report.unreachable)
+      out += "unreachable: " + k.intents[static_cast<size_t>(i)].id +
+             " (no variant of its question comes back to it)\n";
+  }
+  if (report.shadowed.empty()) {
+    out += "shadowed: none\n";
+  } else {
+    for (const auto& [i, by] : report.shadowed)
+      out += "shadowed: " + k.intents[static_cast<size_t>(i)].id + " by " +
+             k.intents[static_cast<size_t>(by)].id + "\n";
+  }
+  for (const std::string& p : report.probes_answered) out += "probe answered: " + p + "\n";
+  const SweepPoint& c = report.current;
+  std::snprintf(line, sizeof line,
+                "\nat threshold %.2f, margin %.2f: %d/%d variants right (%.1f%%), %d wrong, "
+                "%d/%d probes answered\n",
+                c.threshold, c.margin, c.right, report.variants, percent(c.right, report.variants),
+                c.wrong, c.probes, report.probes);
+  out += line;
+  auto table = [&](const char* title, const std::vector<SweepPoint>& points) {
+    out += title;
+    out += "  threshold  margin   right   wrong  probes\n";
+    for (const SweepPoint& p : points) {
+      std::snprintf(
+          line, sizeof line, "  %9.2f  %6.2f  %5.1f%%  %5.1f%%  %3d/%d%s\n", p.threshold, p.margin,
+          percent(p.right, report.variants), percent(p.wrong, report.variants), p.probes,
+          report.probes,
+          p.threshold == report.recommended.threshold && p.margin == report.recommended.margin
+              ? "  <- recommended"
+              : "");
+      out += line;
+    }
+  };
+  char title[128];
+  std::snprintf(title, sizeof title, "\nthreshold sweep (margin %.2f):\n",
+                report.recommended.margin);
+  table(title, report.threshold_sweep);
+  std::snprintf(title, sizeof title, "\nmargin sweep (threshold %.2f):\n",
+                report.recommended.threshold);
+  table(title, report.margin_sweep);
+  const SweepPoint& r = report.recommended;
+  if (std::abs(r.threshold - c.threshold) < 1e-9 && std::abs(r.margin - c.margin) < 1e-9) {
+    std::snprintf(line, sizeof line, "\nrecommended: keep threshold %.2f and margin %.2f\n",
+                  c.threshold, c.margin);
+  } else {
+    std::snprintf(line, sizeof line,
+                  "\nrecommended: \"settings\": {\"threshold\": %.2f, \"margin\": %.2f} "
+                  "(right %.1f%% -> %.1f%%, wrong %.1f%% -> %.1f%%, probes %d -> %d)\n",
+                  r.threshold, r.margin, percent(c.right, report.variants),
+                  percent(r.right, report.variants), percent(c.wrong, report.variants),
+                  percent(r.wrong, report.variants), c.probes, r.probes);
+  }
+  out += line;
+  return out;
+}
+
+}  // namespace backtalk

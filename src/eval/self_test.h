@@ -1,0 +1,72 @@
+// Self-test of a knowledge file: no labelled set needed. From each intent's question it makes
+// the variants people type (one typo in a word, a word dropped, a synonym swapped in, casual
+// rewordings such as "why is my ... so ...") and asks the engine each; it also asks probes
+// that the knowledge must not answer (a question with its main word replaced by an unrelated
+// one, everyday off-topic lines). It reports per intent how many variants come back to it,
+// which intents can never be reached or are shadowed by another, and sweeps the threshold and
+// the margin to recommend the values that answer most variants rightly and fewest wrongly.
+#ifndef BACKTALK_EVAL_SELF_TEST_H_
+#define BACKTALK_EVAL_SELF_TEST_H_
+
+#include <map>
+#include <string>
+#include <vector>
+
+#include "engine/engine.h"
+
+namespace backtalk {
+
+struct Variant {
+  std::string text;
+  std::string kind;  // "question", "typo", "dropped word", "synonym", "rewording"
+};
+
+// The variants of `question`, the question itself first, each text once.
+std::vector<Variant> QuestionVariants(const std::string& question, const Knowledge& knowledge,
+                                      const Analyzer& analyzer);
+
+// Lines the knowledge should not answer: its questions with their heaviest keyword replaced
+// by a word it does not know, and everyday off-topic lines that share no word with it.
+std::vector<std::string> Probes(const Knowledge& knowledge, const Analyzer& analyzer);
+
+struct IntentReach {
+  int intent = -1;  // index into Knowledge::intents
+  int variants = 0;
+  int reached = 0;                  // variants answered with this intent
+  bool question_reached = false;    // its own question, verbatim
+  std::map<int, int> lost_to;       // another intent -> variants answered with it
+  std::vector<std::string> missed;  // a few variants that did not come back, for the report
+};
+
+struct SweepPoint {
+  double threshold = 0;
+  double margin = 0;
+  int right = 0;   // variants answered with their own intent
+  int wrong = 0;   // variants answered with another intent
+  int probes = 0;  // probes answered (they should not be)
+  double utility = 0;
+};
+
+struct SelfTestReport {
+  std::vector<IntentReach> intents;
+  int variants = 0;
+  int probes = 0;
+  std::vector<std::string> probes_answered;   // at the knowledge's settings, with the answer's id
+  std::vector<int> unreachable;               // intents no variant reaches
+  std::vector<std::pair<int, int>> shadowed;  // {intent, the intent that takes its variants}
+  SweepPoint current;                         // at the knowledge's settings
+  SweepPoint recommended;
+  std::vector<SweepPoint> threshold_sweep;  // at the recommended margin
+  std::vector<SweepPoint> margin_sweep;     // at the recommended threshold
+
+  double Accuracy() const { return variants ? double(current.right) / variants : 1.0; }
+};
+
+SelfTestReport SelfTest(const Engine& engine);
+
+// The human-readable report.
+std::string FormatSelfTest(const SelfTestReport& report, const Knowledge& knowledge);
+
+}  // namespace backtalk
+
+#endif  // BACKTALK_EVAL_SELF_TEST_H_

@@ -1,0 +1,540 @@
+#include "import/document.h"
+
+#include <sys/stat.h>
+#include <utf8proc.h>
+
+#include <cctype>
+#include <cerrno>
+#include <cstring>
+#include <fstream>
+#include <sstream>
+
+#include "text/utf8.h"
+
+namespace backtalk {
+
+namespace {
+
+enum class Kind {
+  kBlank,
+  kRule,
+  kFence,
+  kHeading,
+  kBold,
+  kQuestionTag,
+  kAnswerTag,
+  kBullet,
+  kText
+};
+
+struct Line {
+  Kind kind = Kind::kText;
+  std::string text;            // the content, markers removed
+  int number = 0;              // 1-based
+  int indent = 0;              // leading spaces (a tab counts as 4)
+  bool code = false;           // inside a ``` fence
+  std::string marker;          // the bullet marker, for inline bullets
+  bool ends_sentence = false;  // the raw line ends with . ! ? or :
+};
+
+std::string Trim(std::string_view s) {
+  size_t b = s.find_first_not_of(" \t");
+  if (b == std::string_view::npos) return "";
+  size_t e = s.find_last_not_of(" \t");
+  return std::string(s.substr(b, e - b + 1));
+}
+
+bool StartsWith(std::string_view s, std::string_view prefix) {
+  return s.substr(0, prefix.size()) == prefix;
+}
+
+bool EndsWith(std::string_view s, std::string_view suffix) {
+  return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
+}
+
+// Collapses runs of spaces into one.
+std::string Squeeze(std::string_view s) {
+  std::string out;
+  for (char c : s) {
+    if (c == ' ' && (out.empty() || out.back() == ' ')) continue;
+    out += c;
+  }
+  while (!out.empty() && out.back() == ' ') out.pop_back();
+  return out;
+}
+
+// Markdown's inline marks are for a renderer, not for a terminal: "**hold** [it](url)" reads
+// "hold it (url)".
+std::string StripInlineMarkdown(std::string_view s) {
+  std::string out;
+  size_t i = 0;
+  while (i < s.size()) {
+    if (StartsWith(s.substr(i), "**") || StartsWith(s.substr(i), "__")) {
+      i += 2;
+      continue;
+    }
+    if (s[i] == '`') {
+      ++i;
+      continue;
+    }
+    if (s[i] == '[') {
+      size_t close = s.find("](", i);
+      size_t end = close == std::string_view::npos ? close : s.find(')', close);
+      if (close != std::string_view::npos && end != std::string_view::npos &&
+          s.substr(i, close - i).find('\n') == std::string_view::npos) {
+        out += s.substr(i + 1, close - i - 1);
+        out += " (";
+        out += s.substr(close + 2, end - close - 2);
+        out += ")";
+        i = end + 1;
+        continue;
+      }
+    }
+    out += s[i++];
+  }
+  return Squeeze(Trim(out));
+}
+
+// The bullet marker at the start of `s` and where its content begins, or 0.
+size_t BulletMarker(std::string_view s, std::string* marker) {
+  for (std::string_view m : {"•", "–", "—", "‣", "◦", "▪"}) {
+    if (StartsWith(s, m)) {
+      *marker = std::string(m);
+      return m.size();
+    }
+  }
+  if (s.size() >= 2 && (s[0] == '-' || s[0] == '*' || s[0] == '+') && s[1] == ' ') {
+    *marker = std::string(1, s[0]);
+    return 2;
+  }
+  size_t digits = 0;
+  while (digits < s.size() && digits < 3 && std::isdigit(static_cast<unsigned char>(s[digits])))
+    ++digits;
+  if (digits > 0 && digits + 1 < s.size() && (s[digits] == '.' || s[digits] == ')') &&
+      s[digits + 1] == ' ') {
+    marker->clear();  // a numbered item: its number is no inline separator
+    return digits + 2;
+  }
+  return 0;
+}
+
+// "Q: ...", "Question: ..." (any case); returns the text after the tag.
+bool Tag(std::string_view s, std::initializer_list<std::string_view> tags, std::string* rest) {
+  for (std::string_view tag : tags) {
+    if (s.size() < tag.size()) continue;
+    bool same = true;
+    for (size_t i = 0; i < tag.size() && same; ++i)
+      same = std::tolower(static_cast<unsigned char>(s[i])) == tag[i];
+    if (!same) continue;
+    size_t i = tag.size();
+    while (i < s.size() && s[i] == ' ') ++i;
+    if (i < s.size() && s[i] == ':') {
+      *rest = Trim(s.substr(i + 1));
+      return true;
+    }
+  }
+  return false;
+}
+
+Line Classify(std::string_view raw, int number, bool in_code) {
+  Line line;
+  line.number = number;
+  for (char c : raw) {
+    if (c == ' ')
+      line.indent += 1;
+    else if (c == '\t')
+      line.indent += 4;
+    else
+      break;
+  }
+  std::string s = Trim(raw);
+  line.ends_sentence = !s.empty() && std::strchr(".!?:", s.back()) != nullptr;
+  if (StartsWith(s, "```") || StartsWith(s, "~~~")) {
+    line.kind = Kind::kFence;
+    return line;
+  }
+  if (in_code) {
+    line.kind = s.empty() ? Kind::kBlank : Kind::kText;
+    line.code = true;
+    line.text = std::string(raw);
+    while (!line.text.empty() && line.text.back() == ' ') line.text.pop_back();
+    return line;
+  }
+  if (s.empty()) {
+    line.kind = Kind::kBlank;
+    return line;
+  }
+  if (s.size() >= 3 && s.find_first_not_of("-*_ ") == std::string::npos &&
+      (s.find_first_not_of("- ") == std::string::npos ||
+       s.find_first_not_of("* ") == std::string::npos ||
+       s.find_first_not_of("_ ") == std::string::npos)) {
+    line.kind = Kind::kRule;
+    return line;
+  }
+  if (s[0] == '#') {
+    size_t level = s.find_first_not_of('#');
+    if (level != std::string::npos && level <= 6 && s[level] == ' ') {
+      std::string text = Trim(s.substr(level));
+      while (!text.empty() && text.back() == '#') text.pop_back();
+      line.kind = Kind::kHeading;
+      line.text = StripInlineMarkdown(text);
+      return line;
+    }
+  }
+  // "**Q:** ..." is as much a Q: line as "Q: ...".
+  std::string unmarked = StripInlineMarkdown(s);
+  std::string rest;
+  if (Tag(unmarked, {"q", "question"}, &rest)) {
+    line.kind = Kind::kQuestionTag;
+    line.text = rest;
+    return line;
+  }
+  if (Tag(unmarked, {"a", "answer"}, &rest)) {
+    line.kind = Kind::kAnswerTag;
+    line.text = rest;
+    return line;
+  }
+  for (std::string_view mark : {"**", "__"}) {
+    if (s.size() > 4 && StartsWith(s, mark) &&
+        s.find(mark, 2) == s.size() - 2 - (EndsWith(s, std::string(mark) + "?") ? 1 : 0)) {
+      line.kind = Kind::kBold;
+      line.text = unmarked;
+      return line;
+    }
+  }
+  std::string marker;
+  if (size_t skip = BulletMarker(s, &marker); skip > 0) {
+    line.kind = Kind::kBullet;
+    line.marker = marker;
+    line.text = StripInlineMarkdown(s.substr(skip));
+    return line;
+  }
+  line.kind = Kind::kText;
+  line.text = unmarked;
+  return line;
+}
+
+// The question's text ends in '?', perhaps inside closing quotes or brackets.
+bool EndsWithQuestionMark(std::string_view s) {
+  while (!s.empty()) {
+    if (s.back() == '?') return true;
+    if (s.back() == '"' || s.back() == ')' || s.back() == '\'' || s.back() == ' ') {
+      s.remove_suffix(1);
+    } else if (EndsWith(s, "”") || EndsWith(s, "’")) {
+      s.remove_suffix(3);
+    } else {
+      return false;
+    }
+  }
+  return false;
+}
+
+// A plain-text question is one short sentence that starts with a capital letter or a digit:
+// a question asked in passing inside a paragraph has other sentences on its line.
+bool LooksLikeQuestion(std::string_view s) {
+  if (!EndsWithQuestionMark(s)) return false;
+  unsigned char first = static_cast<unsigned char>(s[0]);
+  if (first < 0x80 && !std::isupper(first) && !std::isdigit(first)) return false;
+  int words = 1;
+  for (size_t i = 0; i + 1 < s.size(); ++i) {
+    if (s[i] == ' ') ++words;
+    if ((s[i] == '.' || s[i] == '!' || s[i] == '?') && s[i + 1] == ' ' && i + 2 < s.size() &&
+        std::isupper(static_cast<unsigned char>(s[i + 2])))
+      return false;
+  }
+  return words >= 2 && words <= 30;
+}
+
+enum class Mode { kQuestionTags, kMarkdown, kPlain };
+
+bool IsBlankish(Kind k) { return k == Kind::kBlank || k == Kind::kRule || k == Kind::kFence; }
+
+// Splits "– Lie down. – Inhale." into its items: a bullet line that repeats its own marker
+// between spaces holds several items.
+std::vector<std::string> InlineItems(const std::string& text, const std::string& marker) {
+  std::vector<std::string> items;
+  if (marker.empty() || marker == "*" || marker == "+") return {text};
+  std::string separator = " " + marker + " ";
+  size_t start = 0;
+  while (true) {
+    size_t at = text.find(separator, start);
+    std::string item = Trim(std::string_view(text).substr(start, at - start));
+    if (!item.empty()) items.push_back(item);
+    if (at == std::string::npos) break;
+    start = at + separator.size();
+  }
+  return items;
+}
+
+int CountWords(std::string_view s) {
+  int words = 0;
+  bool in_word = false;
+  for (char c : s) {
+    bool space = c == ' ';
+    if (!space && !in_word) ++words;
+    in_word = !space;
+  }
+  return words;
+}
+
+struct Block {
+  std::string text;
+  bool bullet = false;
+  bool indented = false;
+  bool code = false;
+};
+
+// Builds an answer from the lines [begin, end).
+void BuildAnswer(const std::vector<Line>& lines, size_t begin, size_t end,
+                 const std::string& first_text, FaqEntry* entry) {
+  std::vector<Block> blocks;
+  bool open = false;  // the last block takes continuation lines
+  if (!first_text.empty()) {
+    blocks.push_back({first_text, false, false, false});
+    open = true;
+  }
+  for (size_t i = begin; i < end; ++i) {
+    const Line& line = lines[i];
+    if (IsBlankish(line.kind)) {
+      open = false;
+      continue;
+    }
+    if (line.code) {
+      blocks.push_back({line.text, false, false, true});
+      open = false;
+      continue;
+    }
+    if (line.kind == Kind::kBullet) {
+      for (const std::string& item : InlineItems(line.text, line.marker))
+        blocks.push_back({item, true, line.indent >= 2, false});
+      open = true;
+      continue;
+    }
+    if (line.text.empty()) continue;
+    if (open && !blocks.empty()) {
+      blocks.back().text += " " + line.text;
+    } else {
+      blocks.push_back({line.text, false, line.indent >= 2, false});
+      open = true;
+    }
+  }
+  // A list item that lost its marker: in an answer that is otherwise a list, an indented
+  // paragraph or a short fragment without a full stop is one of the items.
+  size_t bullets = 0;
+  for (const Block& b : blocks) bullets += b.bullet;
+  if (bullets > 0 && bullets + 3 >= blocks.size()) {
+    for (Block& b : blocks) {
+      if (b.bullet || b.code || b.text.empty() || b.text.back() == ':') continue;
+      if (b.indented || (CountWords(b.text) <= 6 && b.text.back() != '.')) b.bullet = true;
+    }
+  }
+  for (const Block& b : blocks) {
+    std::string text = b.code ? b.text : Squeeze(b.text);
+    if (text.empty()) continue;
+    if (!entry->answer.empty()) entry->answer += "\n";
+    entry->answer += (b.bullet ? "• " : "") + text;
+    entry->blocks.push_back(text);
+    entry->bullet.push_back(b.bullet);
+  }
+}
+
+// The byte offset of the first invalid UTF-8 sequence, or npos.
+size_t InvalidUtf8(std::string_view text) {
+  const auto* bytes = reinterpret_cast<const utf8proc_uint8_t*>(text.data());
+  size_t i = 0;
+  while (i < text.size()) {
+    if (static_cast<unsigned char>(text[i]) < 0x80) {
+      ++i;
+      continue;
+    }
+    utf8proc_int32_t cp = 0;
+    utf8proc_ssize_t n =
+        utf8proc_iterate(bytes + i, static_cast<utf8proc_ssize_t>(text.size() - i), &cp);
+    if (n < 1) return i;
+    i += static_cast<size_t>(n);
+  }
+  return std::string_view::npos;
+}
+
+std::string Position(const std::string& name, std::string_view text, size_t offset) {
+  size_t line = 1, column = 1;
+  for (size_t i = 0; i < offset; ++i) {
+    if (text[i] == '\n') {
+      ++line;
+      column = 1;
+    } else if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) {
+      ++column;
+    }
+  }
+  return name + ":" + std::to_string(line) + ":" + std::to_string(column);
+}
+
+}  // namespace
+
+bool ParseDocument(std::string_view text, const std::string& name, FaqDocument* out,
+                   std::string* err) {
+  if (text.find('\0') != std::string_view::npos) {
+    *err = name + ": is a binary file, not an FAQ document (text or Markdown)";
+    return false;
+  }
+  if (StartsWith(text, "\xEF\xBB\xBF")) text.remove_prefix(3);  // a byte order mark
+  if (text.find_first_not_of(" \t\r\n\f\v") == std::string_view::npos) {
+    *err = name + ": is empty; an FAQ document has questions, each followed by its answer";
+    return false;
+  }
+  if (size_t bad = InvalidUtf8(text); bad != std::string_view::npos) {
+    char byte[8];
+    std::snprintf(byte, sizeof byte, "0x%02X", static_cast<unsigned char>(text[bad]));
+    *err = Position(name, text, bad) + ": invalid UTF-8 (byte " + byte +
+           "); save the document as UTF-8";
+    return false;
+  }
+
+  std::vector<Line> lines;
+  bool in_code = false;
+  int number = 0;
+  size_t start = 0;
+  while (start <= text.size()) {
+    size_t end = text.find('\n', start);
+    if (end == std::string_view::npos) end = text.size();
+    std::string_view raw = text.substr(start, end - start);
+    if (!raw.empty() && raw.back() == '\r') raw.remove_suffix(1);
+    std::string clean;
+    for (char c : raw) clean += c == '\t' ? std::string("    ") : std::string(1, c);
+    clean = CleanText(clean, kMaxDocumentBytes);
+    Line line = Classify(clean, ++number, in_code);
+    if (line.kind == Kind::kFence) in_code = !in_code;
+    lines.push_back(std::move(line));
+    if (end == text.size()) break;
+    start = end + 1;
+  }
+
+  Mode mode = Mode::kPlain;
+  for (const Line& line : lines) {
+    if (line.kind == Kind::kQuestionTag) {
+      mode = Mode::kQuestionTags;
+      break;
+    }
+    if ((line.kind == Kind::kHeading || line.kind == Kind::kBold) &&
+        EndsWithQuestionMark(line.text))
+      mode = Mode::kMarkdown;
+  }
+
+  // Which lines start a question, and the question's text.
+  std::vector<std::string> question(lines.size());
+  for (size_t i = 0; i < lines.size(); ++i) {
+    const Line& line = lines[i];
+    if (line.code) continue;
+    switch (mode) {
+      case Mode::kQuestionTags:
+        if (line.kind == Kind::kQuestionTag) {
+          std::string q = line.text;
+          // A long question may wrap onto the next lines, up to its answer.
+          for (size_t j = i + 1; j < lines.size() && lines[j].kind == Kind::kText && !lines[j].code;
+               ++j)
+            q += " " + lines[j].text;
+          question[i] = Squeeze(q);
+          if (question[i].empty()) question[i] = " ";  // a Q: with nothing after it
+        }
+        break;
+      case Mode::kMarkdown:
+        if ((line.kind == Kind::kHeading || line.kind == Kind::kBold) &&
+            EndsWithQuestionMark(line.text))
+          question[i] = line.text;
+        break;
+      case Mode::kPlain: {
+        if (line.kind != Kind::kText && line.kind != Kind::kBullet && line.kind != Kind::kBold)
+          break;
+        // A line that carries on the sentence of the line above is not a question of its own.
+        bool starts_block = i == 0 || IsBlankish(lines[i - 1].kind) || lines[i - 1].ends_sentence ||
+                            line.kind == Kind::kBullet || lines[i - 1].kind == Kind::kHeading;
+        if (starts_block && LooksLikeQuestion(line.text)) question[i] = line.text;
+        break;
+      }
+    }
+  }
+
+  FaqDocument doc;
+  size_t found = 0;
+  for (size_t i = 0; i < lines.size(); ++i) {
+    if (question[i].empty()) continue;
+    ++found;
+    size_t end = i + 1;
+    std::string first_text;
+    size_t begin = i + 1;
+    if (mode == Mode::kQuestionTags) {
+      while (begin < lines.size() && lines[begin].kind == Kind::kText && !lines[begin].code)
+        ++begin;  // the question's own wrapped lines
+    }
+    end = begin;
+    while (end < lines.size() && question[end].empty() && lines[end].kind != Kind::kHeading &&
+           lines[end].kind != Kind::kQuestionTag)
+      ++end;
+    FaqEntry entry;
+    entry.question = Trim(question[i]);
+    entry.line = lines[i].number;
+    size_t from = begin;
+    if (mode == Mode::kQuestionTags) {
+      // The answer starts at "A:"; anything between the question and it is part of it too.
+      for (size_t j = begin; j < end; ++j) {
+        if (lines[j].kind == Kind::kAnswerTag) {
+          first_text = lines[j].text;
+          from = j + 1;
+          break;
+        }
+      }
+    }
+    if (entry.question.empty()) {
+      doc.warnings.push_back(name + ":" + std::to_string(entry.line) +
+                             ": a \"Q:\" with no question; left out");
+      continue;
+    }
+    BuildAnswer(lines, from, end, first_text, &entry);
+    if (entry.answer.empty()) {
+      doc.warnings.push_back(name + ":" + std::to_string(entry.line) + ": \"" + entry.question +
+                             "\" has no answer; left out");
+      continue;
+    }
+    doc.entries.push_back(std::move(entry));
+  }
+  if (found == 0) {
+    *err = name + ": no questions found (a question is a line ending in '?')";
+    return false;
+  }
+  if (doc.entries.empty()) {
+    *err = name + ": no answers found: each question must be followed by its answer";
+    return false;
+  }
+  *out = std::move(doc);
+  return true;
+}
+
+bool ReadDocumentFile(const std::string& path, FaqDocument* out, std::string* err) {
+  struct stat st;
+  if (stat(path.c_str(), &st) != 0) {
+    *err = path + ": cannot read the document: " + std::strerror(errno);
+    return false;
+  }
+  if (S_ISDIR(st.st_mode)) {
+    *err = path + ": is a folder, not an FAQ document";
+    return false;
+  }
+  if (st.st_size > static_cast<off_t>(kMaxDocumentBytes)) {
+    *err = path + ": is too large for an FAQ document (over 16 MiB)";
+    return false;
+  }
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    *err = path + ": cannot read the document: " + std::strerror(errno);
+    return false;
+  }
+  std::ostringstream buffer;
+  buffer << in.rdbuf();
+  if (in.bad()) {
+    *err = path + ": cannot read the document: " + std::strerror(errno);
+    return false;
+  }
+  return ParseDocument(buffer.str(), path, out, err);
+}
+
+}  // namespace backtalk
