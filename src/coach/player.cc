@@ -67,6 +67,12 @@ std::string StepText(const Sequence& sequence, size_t index) {
   return text;
 }
 
+int EstimateSeconds(const Sequence& sequence) {
+  int total = 0;
+  for (const Step& step : sequence.steps) total += (MaxHoldSeconds(step) + 5) * Reps(step);
+  return total;
+}
+
 std::string AboutDuration(int seconds) {
   if (seconds < 45) return "under a minute";
   if (seconds < 90) return "about a minute";

@@ -24,6 +24,31 @@ nlohmann::ordered_json ReplyJson(const Reply& r) {
   return j;
 }
 
+nlohmann::ordered_json SequenceJson(const Sequence& sequence) {
+  using json = nlohmann::ordered_json;
+  json j;
+  j["id"] = sequence.id;
+  j["name"] = sequence.name;
+  j["intro"] = sequence.intro;
+  j["estimated_seconds"] = sequence.EstimatedSeconds();
+  json steps = json::array();
+  for (const Step& step : sequence.steps) {
+    json s;
+    s["text"] = step.text;
+    s["hold_seconds"] = step.hold_seconds > 0 ? json(step.hold_seconds) : json(nullptr);
+    s["hold_seconds_max"] =
+        step.hold_seconds_max > step.hold_seconds ? json(step.hold_seconds_max) : json(nullptr);
+    s["hold_breaths"] = step.hold_breaths > 0 ? json(step.hold_breaths) : json(nullptr);
+    s["side"] = step.side.empty() ? json(nullptr) : json(step.side);
+    s["repeat"] = step.repeat;
+    s["breath"] = step.breath.empty() ? json(nullptr) : json(step.breath);
+    s["added"] = step.added;
+    steps.push_back(std::move(s));
+  }
+  j["steps"] = std::move(steps);
+  return j;
+}
+
 std::string JsonLine(const nlohmann::ordered_json& value) {
   return value.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
 }

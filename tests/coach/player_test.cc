@@ -72,6 +72,15 @@ TEST(DurationTest, AboutAndClock) {
   EXPECT_EQ(ClockDuration(65), "1 min 05 s");
 }
 
+TEST(EstimateTest, CountsTheLongestHoldsRepeatsAndAFewSecondsAStep) {
+  Sequence s = OneStep(Hold(15, 30));
+  Step reps = Hold(5);
+  reps.repeat = 3;
+  s.steps.push_back(reps);
+  s.steps.push_back(Step{});
+  EXPECT_EQ(EstimateSeconds(s), (30 + 5) + (5 + 5) * 3 + 5);
+}
+
 TEST(ProgressBarTest, FillsInProportion) {
   EXPECT_EQ(ProgressBar(0, 10, 4), "▕░░░░▏");
   EXPECT_EQ(ProgressBar(5, 10, 4), "▕██░░▏");

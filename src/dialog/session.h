@@ -1,0 +1,89 @@
+// Session: one conversation, as a state machine over input lines.
+//
+// Idle: a line is a command (help, topics, stretch, quit), a number picking one of the last
+// suggestions, or a question for the Engine; an answer with a related sequence makes an offer.
+// Offered: yes starts the sequence, no declines, anything else is handled as if idle (the
+// offer lapses). In a sequence (guided mode only): Enter, s, r and q drive the Player; words
+// of pain or a warning sign stop it at once; "how long left?" is answered from the remaining
+// holds; any other question is answered and the sequence waits at the same step.
+//
+// The session has no terminal I/O of its own: it writes to an injected Screen (plain text, or
+// one JSON object per line) and plays steps through an injected Player, so a whole
+// conversation is a unit test. Not thread-safe; one session per conversation.
+#ifndef BACKTALK_DIALOG_SESSION_H_
+#define BACKTALK_DIALOG_SESSION_H_
+
+#include <re2/re2.h>
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "coach/player.h"
+#include "coach/screen.h"
+#include "engine/engine.h"
+
+namespace backtalk {
+
+class Session {
+ public:
+  enum class State { kIdle, kOffered, kInSequence };
+
+  // `engine`, `player` and `screen` must outlive the session. With `json`, every non-blank
+  // line gives exactly one JSON object and sequences are never guided.
+  Session(const Engine* engine, Player* player, Screen* screen, bool json = false);
+  ~Session();
+
+  // Handles one input line. Returns false when the person asked to leave (quit, exit).
+  bool Handle(std::string_view line);
+  // Ctrl-C at the prompt: stops a running sequence and withdraws an offer.
+  void Interrupt();
+  // End of input: stops a running sequence cleanly.
+  void End();
+
+  // The one line said at the start of a conversation at a terminal.
+  std::string Welcome() const;
+  // The prompt for the next line: "backtalk> ", "[y/n]> ", "step 2/6> ".
+  std::string Prompt() const;
+
+  State state() const { return state_; }
+  const Sequence* offer() const { return offer_; }
+  const SequenceRun* run() const { return run_ ? &*run_ : nullptr; }
+
+  // "Want to try the seated twist (6 steps, about 2 minutes)? [y/n]"
+  static std::string OfferText(const Sequence& sequence);
+
+ private:
+  bool HandleInSequence(const Reply& reply, const std::string& words, bool blank);
+  bool HandleCommand(const Reply& reply, const std::string& words, bool* quit);
+  void Answer(const Reply& reply, bool offer);
+  void StartSequence(const Reply& reply, const Sequence* sequence);
+  // Plays steps until one waits for the person or the sequence ends.
+  void Continue();
+  void Stop(const std::string& why);
+  void Finish();
+  std::string RemainingText() const;
+  std::string ListText() const;
+  const Sequence* FindSequenceByName(const std::string& words) const;
+  // Writes a turn's text, after a blank line when something was said before.
+  void Say(const std::string& text);
+  void SayJson(const Reply& reply, const std::string& text);
+
+  const Engine* engine_;
+  Player* player_;
+  Screen* screen_;
+  bool json_;
+  bool said_ = false;
+  State state_ = State::kIdle;
+  const Sequence* offer_ = nullptr;
+  std::optional<SequenceRun> run_;
+  std::vector<const Intent*> choices_;  // the last numbered suggestions
+  std::unique_ptr<RE2> pain_;
+  std::unique_ptr<RE2> time_left_;
+};
+
+}  // namespace backtalk
+
+#endif  // BACKTALK_DIALOG_SESSION_H_
