@@ -453,6 +453,23 @@ bool ParseDocument(std::string_view text, const std::string& name, FaqDocument* 
       }
     }
   }
+  if (mode == Mode::kPlain) {
+    // A document that sets most questions apart (a blank line before, or a bullet) sets all of
+    // them apart: a question-shaped line straight after answer text is then part of the answer.
+    auto apart = [&lines](size_t i) {
+      return i == 0 || IsBlankish(lines[i - 1].kind) || lines[i - 1].kind == Kind::kHeading ||
+             lines[i].kind == Kind::kBullet;
+    };
+    size_t candidates = 0, set_apart = 0;
+    for (size_t i = 0; i < lines.size(); ++i) {
+      if (question[i].empty()) continue;
+      ++candidates;
+      set_apart += apart(i);
+    }
+    if (2 * set_apart > candidates)
+      for (size_t i = 0; i < lines.size(); ++i)
+        if (!apart(i)) question[i].clear();
+  }
 
   FaqDocument doc;
   size_t found = 0;

@@ -17,23 +17,23 @@ namespace {
 // involve..." do not.
 const std::unordered_set<std::string>& InstructionVerbs() {
   static const auto* verbs = new std::unordered_set<std::string>{
-      "add",      "adjust", "align",   "allow",   "apply",   "arch",    "avoid",     "bend",
-      "blow",     "bring",  "breathe", "brush",   "check",   "choose",  "clamp",     "clean",
-      "clear",    "close",  "coil",    "come",    "cover",   "cross",   "curl",      "cut",
-      "dip",      "drain",  "draw",    "drink",   "drop",    "dry",     "empty",     "engage",
-      "exhale",   "extend", "feed",    "fill",    "find",    "fit",     "flex",      "fold",
-      "follow",   "grab",   "grip",    "hang",    "hinge",   "hold",    "hook",      "hug",
-      "inflate",  "inhale", "insert",  "keep",    "kneel",   "lay",     "lean",      "leave",
-      "lengthen", "let",    "lie",     "lift",    "loosen",  "lower",   "lubricate", "make",
-      "measure",  "mist",   "mix",     "move",    "oil",     "open",    "pause",     "place",
-      "plant",    "point",  "pour",    "press",   "prune",   "pull",    "pump",      "push",
-      "put",      "raise",  "reach",   "relax",   "release", "remove",  "repeat",    "replace",
-      "repot",    "rest",   "return",  "rinse",   "roll",    "rotate",  "rub",       "scoop",
-      "screw",    "set",    "shift",   "shrug",   "sink",    "sit",     "slide",     "soak",
-      "spin",     "spray",  "spread",  "squeeze", "stand",   "step",    "stop",      "straighten",
-      "stretch",  "swap",   "switch",  "take",    "tap",     "test",    "tighten",   "tilt",
-      "tip",      "trim",   "tuck",    "turn",    "twist",   "unscrew", "unplug",    "use",
-      "wait",     "walk",   "wash",    "water",   "wipe",    "wrap"};
+      "add",        "adjust",  "align",   "allow",  "apply",   "arch",   "avoid",     "bend",
+      "blow",       "bring",   "breathe", "brush",  "check",   "choose", "clamp",     "clean",
+      "clear",      "close",   "coil",    "come",   "cover",   "cross",  "curl",      "cut",
+      "dip",        "drain",   "draw",    "drink",  "drop",    "dry",    "empty",     "engage",
+      "exhale",     "extend",  "feed",    "fill",   "find",    "fit",    "flex",      "fold",
+      "follow",     "grab",    "grip",    "hang",   "hinge",   "hold",   "hook",      "hug",
+      "inflate",    "inhale",  "insert",  "keep",   "kneel",   "lay",    "lean",      "leave",
+      "lengthen",   "let",     "lie",     "lift",   "loosen",  "lower",  "lubricate", "make",
+      "measure",    "mist",    "mix",     "move",   "oil",     "open",   "pause",     "place",
+      "plant",      "point",   "pour",    "press",  "prune",   "pull",   "pump",      "push",
+      "put",        "raise",   "reach",   "relax",  "release", "remove", "repeat",    "replace",
+      "repot",      "rest",    "return",  "rinse",  "roll",    "rotate", "rub",       "scoop",
+      "screw",      "set",     "shake",   "shift",  "shrug",   "sink",   "sit",       "slide",
+      "soak",       "spin",    "spray",   "spread", "squeeze", "stand",  "step",      "stop",
+      "straighten", "stretch", "swap",    "switch", "take",    "tap",    "test",      "tighten",
+      "tilt",       "tip",     "trim",    "tuck",   "turn",    "twist",  "unscrew",   "unplug",
+      "use",        "wait",    "walk",    "wash",   "water",   "wipe",   "wrap"};
   return *verbs;
 }
 
@@ -131,7 +131,7 @@ bool IsInstruction(std::string_view sentence) {
 
 bool ParseHold(std::string_view text, Step* step) {
   static const RE2 kDuration(
-      "\\b(\\d{1,4}|[a-z]+)(?:\\s*(?:to|-|–|or)\\s*(\\d{1,4}|[a-z]+))?\\s*"
+      "\\b(\\d{1,4}|[a-z]+)\\b(?:\\s*(?:to|-|–|or)\\s*(\\d{1,4}|[a-z]+)\\b)?\\s*"
       "(seconds?|secs?|minutes?|mins?|breaths?)\\b",
       Insensitive());
   re2::StringPiece input(text.data(), text.size());

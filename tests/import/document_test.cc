@@ -1,0 +1,217 @@
+#include "import/document.h"
+
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <sstream>
+
+namespace backtalk {
+namespace {
+
+std::string Source(const std::string& relative) {
+  std::ifstream in(std::string(BACKTALK_SOURCE_DIR) + "/" + relative, std::ios::binary);
+  std::ostringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+FaqDocument Parse(const std::string& text, const std::string& name = "doc.txt") {
+  FaqDocument doc;
+  std::string err;
+  EXPECT_TRUE(ParseDocument(text, name, &doc, &err)) << err;
+  return doc;
+}
+
+std::vector<std::string> Questions(const FaqDocument& doc) {
+  std::vector<std::string> q;
+  for (const FaqEntry& e : doc.entries) q.push_back(e.question);
+  return q;
+}
+
+std::string Error(const std::string& text, const std::string& name = "notes.txt") {
+  FaqDocument doc;
+  std::string err;
+  EXPECT_FALSE(ParseDocument(text, name, &doc, &err));
+  EXPECT_TRUE(doc.entries.empty());
+  return err;
+}
+
+TEST(DocumentTest, BackFaqHasItsNineQuestionsVerbatim) {
+  FaqDocument doc = Parse(Source("knowledge/back-faq.txt"), "back-faq.txt");
+  EXPECT_EQ(Questions(doc), (std::vector<std::string>{
+                                "How do you stretch your upper middle back?",
+                                "Why does the middle and top of my back hurt?",
+                                "Why is my middle back so tight?",
+                                "How do I relax my mid-back muscles?",
+                                "How do you release back tension?",
+                                "What are the best exercises for upper back?",
+                                "What are the best exercises for mid back?",
+                                "What are the best exercises for middle back pain?",
+                                "How do you stretch your middle back?",
+                            }));
+  EXPECT_TRUE(doc.warnings.empty());
+  EXPECT_EQ(doc.entries[0].line, 1);
+  EXPECT_EQ(doc.entries[6].line, 29);  // the question inside a bullet line
+}
+
+TEST(DocumentTest, BackFaqListsStayLists) {
+  FaqDocument doc = Parse(Source("knowledge/back-faq.txt"), "back-faq.txt");
+  // The fragment before the list is an item that lost its marker; the question in the last
+  // bullet starts a new entry instead of ending this list.
+  EXPECT_EQ(doc.entries[5].answer,
+            "• Child’s Pose\n• Cat-Cow\n• Shoulder Roll\n• Neck Side Bend Rotations\n"
+            "• Scapular Squeeze");
+  // An indented paragraph among bullets is an item too.
+  EXPECT_EQ(doc.entries[6].answer.rfind("• Behind the Back Shrug. Via Get", 0), 0u);
+  EXPECT_EQ(doc.entries[6].blocks.size(), 5u);
+  // "– Lie ... – Inhale ..." on one line are four items.
+  EXPECT_EQ(doc.entries[8].blocks,
+            (std::vector<std::string>{
+                "Lie on your stomach, body long, chin on the mat or face down. Place your hands "
+                "underneath your shoulders.",
+                "Inhale and curl your chest off the ground, engaging your back muscles.",
+                "Press lightly into your hands to deepen the stretch.",
+                "Hold for 2 breaths and release."}));
+  EXPECT_EQ(doc.entries[8].bullet, (std::vector<bool>{true, true, true, true}));
+  // A paragraph stays one block.
+  EXPECT_EQ(doc.entries[0].blocks.size(), 1u);
+  EXPECT_EQ(doc.entries[0].answer.find('\n'), std::string::npos);
+}
+
+TEST(DocumentTest, AQuestionInsideAnAnswerDoesNotSplitIt) {
+  FaqDocument doc = Parse(
+      "How do I start?\n"
+      "\n"
+      "Read the guide. Stuck? Ask us. Still not sure what to do? Call the desk.\n"
+      "Then come back and ask us whether the next step is right?\n"
+      "The answer goes on here.\n"
+      "\n"
+      "Where is the desk?\n"
+      "\n"
+      "On the ground floor, and\n"
+      "who staffs it, you ask?\n");
+  ASSERT_EQ(Questions(doc), (std::vector<std::string>{"How do I start?", "Where is the desk?"}));
+  EXPECT_EQ(doc.entries[0].answer,
+            "Read the guide. Stuck? Ask us. Still not sure what to do? Call the desk. Then come "
+            "back and ask us whether the next step is right? The answer goes on here.");
+  EXPECT_EQ(doc.entries[1].answer, "On the ground floor, and who staffs it, you ask?");
+}
+
+TEST(DocumentTest, QuestionsWithoutBlankLinesBetweenThem) {
+  FaqDocument doc = Parse(
+      "Why is the sky blue?\nBecause air scatters blue light most.\nHow far is the moon?\n"
+      "About 384,000 km.\n");
+  EXPECT_EQ(Questions(doc),
+            (std::vector<std::string>{"Why is the sky blue?", "How far is the moon?"}));
+  EXPECT_EQ(doc.entries[1].answer, "About 384,000 km.");
+}
+
+TEST(DocumentTest, HardWrappedLinesJoinAndCrLfAndByteOrderMarkAreRead) {
+  FaqDocument doc = Parse(
+      "\xEF\xBB\xBFWhat is this?\r\n\r\nA paragraph that was\r\nwrapped by an editor.\r\n\r\n"
+      "- one item\r\n  that wraps\r\n- two\r\n");
+  ASSERT_EQ(doc.entries.size(), 1u);
+  EXPECT_EQ(doc.entries[0].question, "What is this?");
+  EXPECT_EQ(doc.entries[0].answer,
+            "A paragraph that was wrapped by an editor.\n• one item that wraps\n• two");
+}
+
+TEST(DocumentTest, MarkdownHeadingsAreTheQuestions) {
+  FaqDocument doc = Parse(Source("tests/data/import/houseplants.md"), "houseplants.md");
+  EXPECT_EQ(Questions(doc), (std::vector<std::string>{
+                                "How often should I water my houseplants?",
+                                "Why are the leaves turning yellow?",
+                                "How do I repot a plant?",
+                                "Which plants grow in low light?",
+                                "How do I get rid of fungus gnats?",
+                                "Should I mist my plants?",
+                            }));
+  // "Not sure?" in a paragraph and a '?' line in a code block do not split answers.
+  EXPECT_NE(doc.entries[0].answer.find("Not sure? Wait another day"), std::string::npos);
+  EXPECT_NE(doc.entries[4].answer.find("Do not water until the top 2 cm is dry?"),
+            std::string::npos);
+  EXPECT_EQ(doc.entries[1].answer,
+            "Yellow leaves usually mean one of these:\n"
+            "• too much water, so the roots cannot breathe\n"
+            "• too little light\n"
+            "• a pot without drainage holes");
+  // A numbered list is a list; links and bold read as plain text.
+  EXPECT_EQ(doc.entries[2].blocks.size(), 5u);
+  EXPECT_EQ(doc.entries[2].blocks[0],
+            "Water the plant the day before, so the root ball holds together.");
+  EXPECT_NE(doc.entries[3].answer.find("See the light guide (https://example.org/light) for more."),
+            std::string::npos);
+  EXPECT_NE(doc.entries[4].answer.find("put yellow sticky traps on"), std::string::npos);
+  // A heading that is not a question ends the answer before it.
+  for (const FaqEntry& e : doc.entries)
+    EXPECT_EQ(e.answer.find("propagation"), std::string::npos) << e.question;
+}
+
+TEST(DocumentTest, BoldLinesAreTheQuestions) {
+  FaqDocument doc = Parse(Source("tests/data/import/bold-questions.md"), "bold-questions.md");
+  EXPECT_EQ(Questions(doc),
+            (std::vector<std::string>{"Do you bake gluten-free bread?", "When are you open?",
+                                      "Can I order a birthday cake?"}));
+  EXPECT_EQ(doc.entries[1].answer, "• Monday to Friday: 7:00 to 18:00\n• Saturday: 8:00 to 14:00");
+  EXPECT_NE(doc.entries[2].answer.find("Want something else? Ask us."), std::string::npos);
+}
+
+TEST(DocumentTest, QuestionAndAnswerBlocks) {
+  FaqDocument doc = Parse(Source("tests/data/import/bicycle-qa.txt"), "bicycle-qa.txt");
+  EXPECT_EQ(Questions(doc), (std::vector<std::string>{
+                                "How do I fix a flat tyre?", "How often should I oil the chain?",
+                                "What tyre pressure should I use?", "Why do my brakes squeal?"}));
+  EXPECT_EQ(doc.entries[1].answer,
+            "Every few hundred kilometres, and after every ride in the rain. Is the chain "
+            "squeaking? Then it is overdue. Wipe off the excess oil afterwards, since it collects "
+            "grit.");
+  EXPECT_EQ(doc.entries[2].answer,
+            "The range is printed on the tyre wall.\n• Road tyres: 80 to 100 psi\n"
+            "• Hybrid tyres: 50 to 70 psi\n• Mountain bike tyres: 25 to 35 psi");
+  EXPECT_EQ(doc.entries[3].line, 18);
+}
+
+TEST(DocumentTest, QuestionTagsRuleOutOtherQuestionLines) {
+  FaqDocument doc =
+      Parse("Q: Is it safe?\nA: Yes.\nWhat about children?\nThey need an adult with them.\n");
+  ASSERT_EQ(doc.entries.size(), 1u);
+  EXPECT_EQ(doc.entries[0].answer, "Yes. What about children? They need an adult with them.");
+}
+
+TEST(DocumentTest, AQuestionWithoutAnAnswerIsLeftOutWithAWarning) {
+  FaqDocument doc = Parse("## Is it open?\n\n## When does it close?\n\nAt six.\n", "hours.md");
+  ASSERT_EQ(Questions(doc), (std::vector<std::string>{"When does it close?"}));
+  EXPECT_EQ(doc.warnings,
+            (std::vector<std::string>{"hours.md:1: \"Is it open?\" has no answer; left out"}));
+}
+
+TEST(DocumentTest, BadInputIsAClearError) {
+  EXPECT_EQ(Error(""),
+            "notes.txt: is empty; an FAQ document has questions, each followed by its answer");
+  EXPECT_EQ(Error(" \n\t\r\n"),
+            "notes.txt: is empty; an FAQ document has questions, each followed by its answer");
+  EXPECT_EQ(Error(std::string("PK\x03\x04\0\0binary?", 12)),
+            "notes.txt: is a binary file, not an FAQ document (text or Markdown)");
+  EXPECT_EQ(Error("How?\n\nFine.\nCaf\xE9 au lait?\n"),
+            "notes.txt:4:4: invalid UTF-8 (byte 0xE9); save the document as UTF-8");
+  EXPECT_EQ(Error("Just some notes.\nNothing asked here.\n"),
+            "notes.txt: no questions found (a question is a line ending in '?')");
+  EXPECT_EQ(Error("## Is it open?\n"),
+            "notes.txt: no answers found: each question must be followed by its answer");
+}
+
+TEST(DocumentTest, ReadingAFileThatIsNotThere) {
+  FaqDocument doc;
+  std::string err;
+  EXPECT_FALSE(ReadDocumentFile("/nonexistent/faq.txt", &doc, &err));
+  EXPECT_EQ(err, "/nonexistent/faq.txt: cannot read the document: No such file or directory");
+  EXPECT_FALSE(ReadDocumentFile(BACKTALK_SOURCE_DIR, &doc, &err));
+  EXPECT_EQ(err, std::string(BACKTALK_SOURCE_DIR) + ": is a folder, not an FAQ document");
+  EXPECT_TRUE(
+      ReadDocumentFile(std::string(BACKTALK_SOURCE_DIR) + "/knowledge/back-faq.txt", &doc, &err))
+      << err;
+  EXPECT_EQ(doc.entries.size(), 9u);
+}
+
+}  // namespace
+}  // namespace backtalk
