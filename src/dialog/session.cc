@@ -82,7 +82,7 @@ Session::Session(const Engine* engine, Player* player, Screen* screen, bool json
 Session::~Session() = default;
 
 std::string Session::Welcome() const {
-  return engine_->knowledge().disclaimer + " Type 'help' for commands, 'quit' to leave.\n";
+  return engine_->knowledge().disclaimer + "\nAsk about your back, or type 'help' for commands.\n";
 }
 
 std::string Session::Prompt() const {
@@ -340,6 +340,11 @@ void Session::Stop(const std::string& why) {
   run_.reset();
   state_ = State::kIdle;
   Say(text);
+}
+
+void Session::Start(const Sequence& sequence) {
+  if (run_) Stop("");
+  StartSequence(Reply{.input = "stretch " + sequence.id}, &sequence);
 }
 
 void Session::Interrupt() {

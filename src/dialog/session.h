@@ -38,6 +38,8 @@ class Session {
 
   // Handles one input line. Returns false when the person asked to leave (quit, exit).
   bool Handle(std::string_view line);
+  // Starts `sequence` at once, as `stretch NAME` does.
+  void Start(const Sequence& sequence);
   // Ctrl-C at the prompt: stops a running sequence and withdraws an offer.
   void Interrupt();
   // End of input: stops a running sequence cleanly.
