@@ -44,13 +44,13 @@ bool IsContent(const Analyzer& analyzer, const std::string& word) {
 struct Outcome {
   int intent = -1;  // the best candidate
   double top = 0, second = 0;
-  bool blocked = false;  // small talk or an uncovered topic: never an answer
+  bool blocked = false;  // small talk, an uncovered topic, an unknown word: never an answer
 };
 
 Outcome Ask(const Engine& engine, const std::string& text) {
   Reply r = engine.Ask(text);
   Outcome o;
-  o.blocked = r.small_talk != nullptr || !r.match.uncovered.empty();
+  o.blocked = r.small_talk != nullptr || !r.match.uncovered.empty() || r.match.off_topic;
   if (!r.match.ranked.empty()) {
     o.intent = r.match.ranked[0].intent;
     o.top = r.match.ranked[0].score;
@@ -91,21 +91,25 @@ std::vector<Variant> QuestionVariants(const std::string& question, const Knowled
     for (size_t i : content) add(Join(words, i), "dropped word");
   for (size_t i : content) {
     std::vector<std::string> own = analyzer.Terms(words[i]);
+    // Either way round ("mid" for "middle", or "middle" for "mid"); the shortest one-word
+    // alternative, as people type.
+    std::string other;
     for (const auto& [from, to] : knowledge.synonyms) {
-      // Either way round: "mid" for "middle", or "middle" for "mid".
-      std::string other;
+      std::string candidate;
       if (analyzer.Terms(to) == own && FoldCase(from) != words[i])
-        other = from;
+        candidate = FoldCase(from);
       else if (FoldCase(from) == words[i] && FoldCase(to) != words[i])
-        other = to;
-      if (other.empty()) continue;
-      std::vector<std::string> swapped = words;
-      swapped[i] = FoldCase(other);
-      add(Join(swapped), "synonym");
-      break;
+        candidate = FoldCase(to);
+      if (candidate.empty() || candidate.find(' ') != std::string::npos) continue;
+      if (other.empty() || candidate.size() < other.size() ||
+          (candidate.size() == other.size() && candidate < other))
+        other = candidate;
     }
+    if (other.empty()) continue;
+    std::vector<std::string> swapped = words;
+    swapped[i] = other;
+    add(Join(swapped), "synonym");
   }
-
   // Casual rewordings.
   std::vector<std::string> casual = words;
   for (std::string& w : casual)
