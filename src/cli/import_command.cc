@@ -73,7 +73,10 @@ int RunSelfTest(const Options& options) {
   Emit(FormatSelfTest(report, engine->knowledge()));
   int status = kExitOk;
   if (!report.unreachable.empty()) {
-    std::fprintf(stderr, "backtalk: %zu intents cannot be reached\n", report.unreachable.size());
+    std::string ids;
+    for (int i : report.unreachable)
+      ids += (ids.empty() ? "" : ", ") + engine->knowledge().intents[static_cast<size_t>(i)].id;
+    std::fprintf(stderr, "backtalk: no variant of its question reaches %s\n", ids.c_str());
     status = kExitNoAnswer;
   }
   if (options.min_accuracy >= 0 && report.Accuracy() < options.min_accuracy) {
