@@ -177,7 +177,7 @@ bool DraftSequence(const FaqEntry& entry, const std::string& id, Sequence* out) 
 
   Sequence seq;
   seq.id = id;
-  seq.name = "the steps of \"" + entry.question + "\"";
+  seq.name = "the steps for \"" + entry.question + "\"";
   std::string intro;
   for (const std::string& sentence : sentences) {
     std::string held, rest, times;
