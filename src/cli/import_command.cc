@@ -42,7 +42,8 @@ int RunImport(const Options& options) {
   std::string text = KnowledgeJson(draft);
   // What is written must load: a draft the engine refuses is a bug here, not the user's.
   Knowledge check;
-  if (!LoadKnowledge(text, BaseName(path), &check, &err)) {
+  if (!LoadKnowledge(text, BaseName(path), &check, &err) ||
+      !Engine::Create(std::move(check), &err)) {
     std::fprintf(stderr, "backtalk: the drafted knowledge does not load: %s\n", err.c_str());
     return kExitError;
   }

@@ -512,6 +512,19 @@ bool ParseDocument(std::string_view text, const std::string& name, FaqDocument* 
                              "\" has no answer; left out");
       continue;
     }
+    // The same question twice would be two intents that tie, so neither would ever answer.
+    FaqEntry* same = nullptr;
+    for (FaqEntry& e : doc.entries)
+      if (e.question == entry.question) same = &e;
+    if (same != nullptr) {
+      doc.warnings.push_back(name + ":" + std::to_string(entry.line) + ": \"" + entry.question +
+                             "\" was asked at line " + std::to_string(same->line) +
+                             " too; its answers are joined");
+      same->answer += "\n" + entry.answer;
+      same->blocks.insert(same->blocks.end(), entry.blocks.begin(), entry.blocks.end());
+      same->bullet.insert(same->bullet.end(), entry.bullet.begin(), entry.bullet.end());
+      continue;
+    }
     doc.entries.push_back(std::move(entry));
   }
   if (found == 0) {

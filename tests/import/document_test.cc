@@ -185,6 +185,19 @@ TEST(DocumentTest, AQuestionWithoutAnAnswerIsLeftOutWithAWarning) {
             (std::vector<std::string>{"hours.md:1: \"Is it open?\" has no answer; left out"}));
 }
 
+TEST(DocumentTest, AQuestionAskedTwiceIsOneEntry) {
+  FaqDocument doc = Parse(
+      "## Is it open?\n\nYes.\n\n## Where?\n\nHere.\n\n## Is it open?\n\n"
+      "Until six.\n",
+      "hours.md");
+  ASSERT_EQ(Questions(doc), (std::vector<std::string>{"Is it open?", "Where?"}));
+  EXPECT_EQ(doc.entries[0].answer, "Yes.\nUntil six.");
+  EXPECT_EQ(doc.entries[0].blocks.size(), 2u);
+  EXPECT_EQ(doc.warnings, (std::vector<std::string>{
+                              "hours.md:9: \"Is it open?\" was asked at line 1 too; its answers "
+                              "are joined"}));
+}
+
 TEST(DocumentTest, BadInputIsAClearError) {
   EXPECT_EQ(Error(""),
             "notes.txt: is empty; an FAQ document has questions, each followed by its answer");
