@@ -24,7 +24,7 @@ const Subcommand kSubcommands[] = {
     {"ask", "answer one question (exit 0 answered, 1 not)", backtalk::RunAsk},
     {"stretch", "guide a stretch sequence, or --list them", backtalk::RunStretch},
     {"check", "validate a knowledge file (default: the built-in one)", backtalk::RunCheck},
-    {"eval", "measure matching against a labelled TSV file", backtalk::RunEval},
+    {"eval", "measure matching against a labelled TSV file, or --self", backtalk::RunEval},
     {"explain", "show why a question matches what it matches", backtalk::RunExplain},
     {"import", "draft knowledge from an FAQ document (text or Markdown)", backtalk::RunImport},
 };
