@@ -3,6 +3,7 @@
 #include <poll.h>
 #include <readline/history.h>
 #include <readline/readline.h>
+#include <sys/ioctl.h>
 #include <termios.h>
 #include <unistd.h>
 
@@ -14,6 +15,7 @@
 #include <filesystem>
 
 #include "cli/output.h"
+#include "dialog/reply_text.h"
 
 namespace backtalk {
 
@@ -160,7 +162,9 @@ TerminalScreen::~TerminalScreen() { KeysRaw(false); }
 
 void TerminalScreen::Print(std::string_view text) {
   if (live_) EndRedraw();
-  if (!Emit(text)) closed_ = true;
+  winsize size{};
+  int width = ioctl(STDOUT_FILENO, TIOCGWINSZ, &size) == 0 ? size.ws_col : 0;
+  if (!Emit(WrapText(text, width))) closed_ = true;
 }
 
 void TerminalScreen::Redraw(std::string_view line) {

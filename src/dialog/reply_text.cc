@@ -39,4 +39,66 @@ std::string FormatReply(const Reply& r, const Style& style, bool numbered) {
   return out.str();
 }
 
+namespace {
+
+// Columns `s` takes on screen.
+int Columns(std::string_view s) {
+  int columns = 0;
+  for (size_t i = 0; i < s.size(); ++i) {
+    if (s[i] == '\033') {
+      while (i < s.size() && s[i] != 'm') ++i;
+      continue;
+    }
+    if ((static_cast<unsigned char>(s[i]) & 0xC0) != 0x80) ++columns;
+  }
+  return columns;
+}
+
+void WrapLine(std::string_view line, int width, std::string* out) {
+  size_t indent_end = line.find_first_not_of(' ');
+  if (indent_end == std::string_view::npos) indent_end = line.size();
+  // Bullets ("• ") indent what follows them.
+  if (line.substr(indent_end, 4) == "\xE2\x80\xA2 ") indent_end += 4;
+  std::string indent(static_cast<size_t>(Columns(line.substr(0, indent_end))), ' ');
+  std::string current(line.substr(0, indent_end));
+  bool empty = true;  // no word on `current` yet
+  size_t i = indent_end;
+  while (i < line.size()) {
+    size_t end = line.find(' ', i);
+    if (end == std::string_view::npos) end = line.size();
+    std::string_view word = line.substr(i, end - i);
+    if (!word.empty()) {
+      if (!empty && Columns(current) + 1 + Columns(word) > width) {
+        *out += current + "\n";
+        current = indent;
+        empty = true;
+      }
+      if (!empty) current += ' ';
+      current += word;
+      empty = false;
+    }
+    i = end + 1;
+  }
+  *out += current;
+}
+
+}  // namespace
+
+std::string WrapText(std::string_view text, int width) {
+  std::string out;
+  size_t start = 0;
+  while (start <= text.size()) {
+    size_t end = text.find('\n', start);
+    std::string_view line = text.substr(start, end == std::string_view::npos ? end : end - start);
+    if (width <= 0 || Columns(line) <= width)
+      out += line;
+    else
+      WrapLine(line, width, &out);
+    if (end == std::string_view::npos) break;
+    out += '\n';
+    start = end + 1;
+  }
+  return out;
+}
+
 }  // namespace backtalk

@@ -5,6 +5,7 @@
 #define BACKTALK_DIALOG_REPLY_TEXT_H_
 
 #include <string>
+#include <string_view>
 
 #include "engine/engine.h"
 
@@ -25,6 +26,12 @@ struct Style {
 // The reply as text: the safety notice first, then the answer, the suggestions, or "I don't
 // know that". Ends with a newline. Numbered suggestions when `numbered`.
 std::string FormatReply(const Reply& reply, const Style& style, bool numbered = false);
+
+// Wraps each line of `text` at spaces so that none is wider than `width` columns on screen
+// (ANSI colour codes take no room; a UTF-8 character takes one). A wrapped line goes on under
+// its own indent, so "• " bullets and indented cues stay readable. A word longer than the
+// width is left whole.
+std::string WrapText(std::string_view text, int width);
 
 }  // namespace backtalk
 

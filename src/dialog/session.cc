@@ -284,9 +284,7 @@ void Session::Continue() {
       state_ = State::kIdle;
       return;
     }
-    if (run_->step > 0 || run_->done + run_->skipped > 0 ||
-        player_->mode() == Player::Mode::kGuided)
-      screen_->Print(player_->mode() == Player::Mode::kGuided ? "\n" : "");
+    if (player_->mode() == Player::Mode::kGuided) screen_->Print("\n");  // steps stand apart
     switch (player_->Play(*run_)) {
       case StepOutcome::kWait:
         state_ = State::kInSequence;
