@@ -23,6 +23,9 @@ namespace {
 
 volatile std::sig_atomic_t g_interrupted = 0;
 
+// A key typed during a hold that starts a question: readline gets it as the line's start.
+std::string g_typeahead;
+
 void OnInterrupt(int) { g_interrupted = 1; }
 
 // Readline's callback interface hands the finished line to a plain function.
@@ -131,6 +134,11 @@ ReadStatus ReadlineReader::Read(const std::string& prompt, std::string* line) {
   g_pending = Pending{.line = line};
   TakeInterrupt();
   rl_callback_handler_install(prompt.c_str(), OnLine);
+  if (!g_typeahead.empty()) {
+    rl_insert_text(g_typeahead.c_str());
+    rl_redisplay();
+    g_typeahead.clear();
+  }
   while (!g_pending.done) {
     pollfd in{STDIN_FILENO, POLLIN, 0};
     int ready = poll(&in, 1, -1);
@@ -198,7 +206,9 @@ Key TerminalScreen::PollKey() {
     case 'Q':
       return Key::kStop;
     default:
-      return Key::kNone;
+      if (static_cast<unsigned char>(c) < ' ' || c == '\x7f') return Key::kNone;
+      g_typeahead += c;
+      return Key::kPause;
   }
 }
 

@@ -127,6 +127,7 @@ StepOutcome Player::Play(const SequenceRun& run) {
       screen_->Print(Dim(*screen_, "  (Enter: next step, s: skip, r: repeat, q: stop)") + "\n");
     for (int rep = 1; rep <= Reps(step); ++rep) {
       StepOutcome outcome = Countdown(step, seconds, rep, Reps(step));
+      if (outcome == StepOutcome::kPause) break;
       if (outcome != StepOutcome::kWait) return outcome;
     }
     if (mode_ == Mode::kGuided && step.hold_seconds_max > step.hold_seconds)
@@ -166,6 +167,9 @@ StepOutcome Player::Countdown(const Step& step, int seconds, int rep, int reps) 
       case Key::kInterrupt:
         screen_->EndRedraw();
         return StepOutcome::kInterrupt;
+      case Key::kPause:
+        screen_->EndRedraw();
+        return StepOutcome::kPause;
     }
     int64_t elapsed = clock_->NowMicros() - start;
     std::string line = CountdownLine(step, elapsed, total, rep, reps);

@@ -40,6 +40,7 @@ enum class StepOutcome {
   kRepeat,     // start this step again
   kStop,       // q during a hold
   kInterrupt,  // Ctrl-C during a hold
+  kPause,      // another key during a hold (only from Countdown; Play then waits)
 };
 
 class Player {

@@ -16,6 +16,7 @@ enum class Key {
   kRepeat,     // r: start the step again
   kStop,       // q
   kInterrupt,  // Ctrl-C
+  kPause,      // any other key: the person starts typing a question, so the hold ends there
 };
 
 class Screen {

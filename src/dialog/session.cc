@@ -69,7 +69,8 @@ const char kHelp[] =
     "  help            this help\n"
     "  quit            leave (Ctrl-D too)\n"
     "During a stretch: Enter goes on, s skips a step, r repeats it, q stops; Ctrl-C stops it\n"
-    "too. Ask 'how long left?', or any other question: the stretch waits at the same step.\n";
+    "too. Ask 'how long left?', or any other question: the stretch waits at the same step\n"
+    "(during a hold, any other key pauses it so you can type).\n";
 
 }  // namespace
 
@@ -301,6 +302,7 @@ void Session::Continue() {
         break;
       case StepOutcome::kStop:
       case StepOutcome::kInterrupt:
+      case StepOutcome::kPause:  // never returned by Play
         Stop("");
         return;
     }

@@ -136,6 +136,14 @@ TEST_F(PlayerTest, KeysDuringAHoldSkipRepeatStopAndInterrupt) {
   EXPECT_EQ(clock_.slept(), 4 * 3 * kSecond);
 }
 
+TEST_F(PlayerTest, AnyOtherKeyEndsTheHoldAndWaits) {
+  Sequence s = OneStep(Hold(30));
+  screen_.PressAt(clock_.NowMicros() + 2 * kSecond, Key::kPause);
+  EXPECT_EQ(Play(s, Player::Mode::kGuided), StepOutcome::kWait);
+  EXPECT_EQ(clock_.slept(), 2 * kSecond);
+  EXPECT_NE(screen_.text().find("Press Enter to finish"), std::string::npos) << screen_.text();
+}
+
 TEST_F(PlayerTest, BreathHoldShowsEachBreath) {
   Step step;
   step.text = "Press lightly.";

@@ -160,6 +160,20 @@ TEST(PtyTest, EnterDuringAHoldGoesOnAndTabCompletes) {
   EXPECT_EQ(t.Status(), 0) << t.out();
 }
 
+TEST(PtyTest, TypingAQuestionDuringAHoldPausesItAndAnswers) {
+  Terminal t({}, {{"XDG_STATE_HOME", TempDir()}});
+  ASSERT_TRUE(t.WaitFor("backtalk> ")) << t.out();
+  t.Type("stretch posture-reset\r");
+  ASSERT_TRUE(t.WaitFor("▏ 15 s")) << t.out();
+  t.Type("how long left?\r");
+  ASSERT_TRUE(t.WaitFor("5 steps are left, this one included, with 45-90 s of holds")) << t.out();
+  ASSERT_TRUE(t.WaitFor("step 1/5> ")) << t.out();
+  t.Type("q\r");
+  ASSERT_TRUE(t.WaitFor("Stopped the posture reset at step 1/5")) << t.out();
+  t.Type("\x04");
+  EXPECT_EQ(t.Status(), 0) << t.out();
+}
+
 TEST(PtyTest, NoColourWithNoColorOrDumbTerminal) {
   for (const auto& setting :
        std::vector<std::pair<std::string, std::string>>{{"NO_COLOR", "1"}, {"TERM", "dumb"}}) {
