@@ -1,6 +1,7 @@
 #include "text/speller.h"
 
 #include <algorithm>
+#include <bit>
 #include <cstdlib>
 
 namespace backtalk {
@@ -11,18 +12,20 @@ void Speller::Add(const std::string& word, int priority) {
   if (!inserted) {
     if (priority <= it->second) return;
     int old = it->second;
-    it->second = priority;
-    if (old > 0) {
-      for (auto* bucket : {&by_first_[word[0]], &by_sound_[SoundKey(word)]})
-        for (Entry& e : *bucket)
-          if (e.word == word) e.priority = priority;
-      return;
-    }
+    it->second = priority;  // the entries below point at it
+    if (old > 0) return;
   }
   if (priority == 0) return;
-  by_first_[word[0]].push_back({word, priority});
+  uint32_t letters = LetterMask(word);
+  by_first_[word[0]].push_back({word, &it->second, letters});
   std::string key = SoundKey(word);
-  if (key.size() >= 2) by_sound_[key].push_back({word, priority});
+  if (key.size() >= 2) by_sound_[key].push_back({word, &it->second, letters});
+}
+
+uint32_t Speller::LetterMask(std::string_view word) {
+  uint32_t mask = 0;
+  for (char c : word) mask |= 1u << (static_cast<unsigned char>(c) & 31);
+  return mask;
 }
 
 bool Speller::Contains(std::string_view word) const {
@@ -115,17 +118,21 @@ std::string Speller::Correct(std::string_view word) const {
     bool better =
         best == nullptr || cost < best_cost ||
         (cost == best_cost &&
-         (e.priority > best->priority ||
-          (e.priority == best->priority &&
+         (*e.priority > *best->priority ||
+          (*e.priority == *best->priority &&
            (distance < best_distance || (distance == best_distance && e.word < best->word)))));
     if (!better) return;
     best = &e;
     best_cost = cost;
     best_distance = distance;
   };
+  uint32_t letters = LetterMask(word);
   auto scan = [&](const std::vector<Entry>& bucket) {
     for (const Entry& e : bucket) {
       if (word.size() == 3 && e.word.size() != 4) continue;  // only a dropped letter
+      size_t longer = std::max(word.size(), e.word.size());
+      if (longer - std::min(word.size(), e.word.size()) > static_cast<size_t>(limit)) continue;
+      if (std::popcount(letters ^ e.letters) > 2 * limit) continue;
       int d = Distance(word, e.word, limit);
       consider(e, d, d);
     }

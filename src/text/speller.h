@@ -6,6 +6,7 @@
 #ifndef BACKTALK_TEXT_SPELLER_H_
 #define BACKTALK_TEXT_SPELLER_H_
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -15,6 +16,13 @@ namespace backtalk {
 
 class Speller {
  public:
+  Speller() = default;
+  // Entries point into priority_: moving keeps its nodes, copying would not.
+  Speller(const Speller&) = delete;
+  Speller& operator=(const Speller&) = delete;
+  Speller(Speller&&) = default;
+  Speller& operator=(Speller&&) = default;
+
   // Adds a word; a higher priority wins a tie between equally close candidates. Words of
   // priority 0 are known (never corrected) but never offered as a correction: a typo is far
   // more likely meant for a word of the knowledge than for any common word.
@@ -37,8 +45,13 @@ class Speller {
  private:
   struct Entry {
     std::string word;
-    int priority;
+    const int* priority;  // the value in priority_ (its nodes never move), so raising is O(1)
+    uint32_t letters;     // LetterMask(word)
   };
+  // One bit per letter (folded to 32 bits). An edit changes at most two bits, so words whose
+  // masks differ in more than 2 * limit bits are further apart than `limit`: a cheap filter
+  // that spares most Distance calls.
+  static uint32_t LetterMask(std::string_view word);
   std::unordered_map<std::string, int> priority_;
   // Words by first letter, so a correction scans a small bucket, not the whole vocabulary.
   std::unordered_map<char, std::vector<Entry>> by_first_;
