@@ -30,7 +30,6 @@ nlohmann::ordered_json SequenceJson(const Sequence& sequence) {
   j["id"] = sequence.id;
   j["name"] = sequence.name;
   j["intro"] = sequence.intro;
-  j["estimated_seconds"] = sequence.EstimatedSeconds();
   json steps = json::array();
   for (const Step& step : sequence.steps) {
     json s;
