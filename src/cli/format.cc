@@ -34,6 +34,13 @@ std::string FormatExplanation(const Reply& r, const Engine& engine) {
   out << "\n";
   if (!r.match.uncovered.empty())
     out << "uncovered:   " << r.match.uncovered << " (the document does not cover it)\n";
+  if (!a.unknown.empty()) {
+    out << "unknown:     ";
+    for (size_t i = 0; i < a.unknown.size(); ++i) out << (i ? ", " : "") << a.unknown[i];
+    out << (r.match.off_topic ? " (and no covered topic is named: never answered outright)"
+                              : " (the knowledge never uses them)")
+        << "\n";
+  }
   if (!r.safety.empty()) {
     out << "safety:      ";
     for (size_t i = 0; i < r.safety.size(); ++i) out << (i ? ", " : "") << r.safety[i]->id;
@@ -66,8 +73,11 @@ std::string FormatExplanation(const Reply& r, const Engine& engine) {
           << " and ahead of the runner-up by >= " << Fixed(s.margin) << ")";
       break;
     case Verdict::kAmbiguous:
-      out << "suggest (score under " << Fixed(s.threshold) << " or less than " << Fixed(s.margin)
-          << " ahead of the runner-up)";
+      if (r.match.off_topic)
+        out << "suggest (the question may be about something else)";
+      else
+        out << "suggest (score under " << Fixed(s.threshold) << " or less than " << Fixed(s.margin)
+            << " ahead of the runner-up)";
       break;
     case Verdict::kNoAnswer:
       out << "no answer ("
