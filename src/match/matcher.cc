@@ -56,6 +56,10 @@ std::unique_ptr<Matcher> Matcher::Create(const Knowledge& knowledge, std::string
   }
   std::stable_sort(m->topics_.begin(), m->topics_.end(),
                    [](const Topic& a, const Topic& b) { return a.terms.size() > b.terms.size(); });
+  for (const Topic& topic : m->topics_) m->topics_by_first_[topic.terms[0]].push_back(&topic);
+  m->explained_.assign(knowledge.intents.size(), 0);
+  m->recalled_.assign(knowledge.intents.size(), 0);
+  m->seen_intent_.assign(knowledge.intents.size(), 0);
   if (!m->patterns_.Compile(err)) return nullptr;
   return m;
 }
@@ -65,12 +69,14 @@ Matcher::TopicScan Matcher::ScanTopics(const std::vector<std::string>& terms) co
   size_t i = 0;
   while (i < terms.size()) {
     const Topic* hit = nullptr;
-    for (const Topic& topic : topics_) {
-      if (i + topic.terms.size() <= terms.size() &&
-          std::equal(topic.terms.begin(), topic.terms.end(),
-                     terms.begin() + static_cast<long>(i))) {
-        hit = &topic;
-        break;
+    if (auto it = topics_by_first_.find(terms[i]); it != topics_by_first_.end()) {
+      for (const Topic* topic : it->second) {
+        if (i + topic->terms.size() <= terms.size() &&
+            std::equal(topic->terms.begin(), topic->terms.end(),
+                       terms.begin() + static_cast<long>(i))) {
+          hit = topic;
+          break;
+        }
       }
     }
     if (hit == nullptr) {
@@ -92,14 +98,19 @@ MatchResult Matcher::Match(std::string_view text, bool explain) const {
   const Analysis& a = result.analysis;
   size_t n = knowledge_.intents.size();
 
-  std::vector<double> explained(n, 0), recalled(n, 0);
+  std::vector<double>& explained = explained_;
+  std::vector<double>& recalled = recalled_;
+  std::vector<char>& seen_intent = seen_intent_;
   std::vector<int> touched;
-  std::vector<char> seen_intent(n, 0);
   std::vector<std::vector<Evidence>> evidence(explain ? n : 0);
   double input_total = 0;
-  std::unordered_set<std::string_view> seen_terms;
-  for (const std::string& t : a.terms) {
-    if (!seen_terms.insert(t).second) continue;  // saying "back" twice does not count twice
+  for (size_t k = 0; k < a.terms.size(); ++k) {
+    const std::string& t = a.terms[k];
+    // Saying "back" twice does not count twice. A question has at most Analyzer::kMaxWords
+    // terms, so looking back is cheaper than a set.
+    if (std::find(a.terms.begin(), a.terms.begin() + static_cast<long>(k), t) !=
+        a.terms.begin() + static_cast<long>(k))
+      continue;
     auto it = terms_.find(t);
     if (it == terms_.end()) {
       input_total += kUnknownInputWeight;
@@ -131,9 +142,7 @@ MatchResult Matcher::Match(std::string_view text, bool explain) const {
     }
   }
 
-  std::vector<Candidate> candidates;
-  candidates.reserve(touched.size());
-  for (int index : touched) {
+  auto score = [&](int index) {
     size_t i = static_cast<size_t>(index);
     Candidate c;
     c.intent = index;
@@ -143,7 +152,27 @@ MatchResult Matcher::Match(std::string_view text, bool explain) const {
         c.precision + c.recall > 0 ? 2 * c.precision * c.recall / (c.precision + c.recall) : 0;
     c.pattern = std::binary_search(pattern_hits.begin(), pattern_hits.end(), index);
     c.score = c.pattern ? kPatternFloor + (1 - kPatternFloor) * c.keyword_score : c.keyword_score;
-    if (c.score <= 0) continue;
+    return c;
+  };
+  // Score every touched intent, but build full candidates only for the few that are ranked.
+  struct Scored {
+    double score;
+    int intent;
+  };
+  std::vector<Scored> scored;
+  scored.reserve(touched.size());
+  for (int index : touched) {
+    double value = score(index).score;
+    if (value > 0) scored.push_back({value, index});
+  }
+  size_t ranked = std::min(scored.size(), MatchResult::kMaxRanked);
+  std::partial_sort(scored.begin(), scored.begin() + static_cast<long>(ranked), scored.end(),
+                    [](const Scored& x, const Scored& y) {
+                      return x.score != y.score ? x.score > y.score : x.intent < y.intent;
+                    });
+  for (size_t r = 0; r < ranked; ++r) {
+    Candidate c = score(scored[r].intent);
+    size_t i = static_cast<size_t>(c.intent);
     if (explain) {
       c.evidence = std::move(evidence[i]);
       for (const std::string& p : knowledge_.intents[i].patterns) {
@@ -151,13 +180,13 @@ MatchResult Matcher::Match(std::string_view text, bool explain) const {
         if (RE2::PartialMatch(a.text, re)) c.patterns_matched.push_back(p);
       }
     }
-    candidates.push_back(std::move(c));
+    result.ranked.push_back(std::move(c));
   }
-  std::sort(candidates.begin(), candidates.end(), [](const Candidate& x, const Candidate& y) {
-    return x.score != y.score ? x.score > y.score : x.intent < y.intent;
-  });
-  if (candidates.size() > MatchResult::kMaxRanked) candidates.resize(MatchResult::kMaxRanked);
-  result.ranked = std::move(candidates);
+  for (int index : touched) {
+    size_t i = static_cast<size_t>(index);
+    explained[i] = recalled[i] = 0;
+    seen_intent[i] = 0;
+  }
 
   const Settings& s = knowledge_.settings;
   TopicScan topics = ScanTopics(a.terms);

@@ -108,7 +108,14 @@ class Matcher {
   std::unordered_map<std::string, Term> terms_;
   std::vector<double> keyword_total_;  // per intent: the sum of its keyword weights
   std::vector<Topic> topics_;          // longest first
+  // topics_ by their first term, longest first, so a scan looks only at topics that can start
+  // at a word.
+  std::unordered_map<std::string, std::vector<const Topic*>> topics_by_first_;
   PatternSet patterns_;
+  // Per-intent sums for one question, sized once and cleared through the intents a question
+  // touched, so a question costs what its words' postings cost, not the number of intents.
+  mutable std::vector<double> explained_, recalled_;
+  mutable std::vector<char> seen_intent_;
 };
 
 }  // namespace backtalk
