@@ -67,9 +67,10 @@ std::string StepText(const Sequence& sequence, size_t index) {
   return text;
 }
 
-int EstimateSeconds(const Sequence& sequence) {
+int EstimateSeconds(const Sequence& sequence, size_t from_step) {
   int total = 0;
-  for (const Step& step : sequence.steps) total += (MaxHoldSeconds(step) + 5) * Reps(step);
+  for (size_t i = from_step; i < sequence.steps.size(); ++i)
+    total += (MaxHoldSeconds(sequence.steps[i]) + 5) * Reps(sequence.steps[i]);
   return total;
 }
 

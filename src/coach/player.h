@@ -76,8 +76,9 @@ std::string HoldText(const Step& step);
 // and the breath cue when there are any.
 std::string StepText(const Sequence& sequence, size_t index);
 // Seconds a sequence takes when every hold runs to its longest (30 of "15 to 30 seconds"),
-// plus a few seconds a step: what an offer promises should not be too short.
-int EstimateSeconds(const Sequence& sequence);
+// plus a few seconds a step: what an offer promises should not be too short. From
+// `from_step` on, for what is left of a sequence under way.
+int EstimateSeconds(const Sequence& sequence, size_t from_step = 0);
 // "about 2 minutes", "about a minute", "under a minute".
 std::string AboutDuration(int seconds);
 // "1 min 05 s", "40 s".

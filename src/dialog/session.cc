@@ -20,11 +20,6 @@ const char* const kYes[] = {"yes",        "y",       "yeah",    "yep",        "y
 const char* const kNo[] = {"no",           "n",       "nope",        "nah",   "no thanks",
                            "no thank you", "not now", "maybe later", "later", "not today"};
 
-// Words of pain during a sequence: the stretch must end at once. "stop" is among them
-// because someone in pain says it first.
-constexpr char kPainPattern[] =
-    R"(\b(ouch|ow+|oww*ie|argh|it hurts?|that hurts?|this hurts?|hurts?|hurting|painful|pain|)"
-    R"(sharp|stabbing|stop|stop it|too much|agony|cramp|cramping)\b)";
 constexpr char kTimeLeftPattern[] =
     R"(\bhow (long|much (longer|more|time)|many (more )?steps)\b|\b(time|steps) (left|remaining)\b|)"
     R"(\bremaining\b|\bhow far\b)";
@@ -76,7 +71,10 @@ const char kHelp[] =
 
 Session::Session(const Engine* engine, Player* player, Screen* screen, bool json)
     : engine_(engine), player_(player), screen_(screen), json_(json) {
-  pain_ = std::make_unique<RE2>(kPainPattern, PatternOptions());
+  // The loader has checked every pattern, so Add cannot fail here.
+  std::string err;
+  for (const std::string& p : engine_->knowledge().pain.patterns) pain_.Add(p, 0, &err);
+  pain_.Compile(&err);
   time_left_ = std::make_unique<RE2>(kTimeLeftPattern, PatternOptions());
 }
 
@@ -274,7 +272,8 @@ void Session::StartSequence(const Reply& reply, const Sequence* sequence) {
   std::string name = sequence->name;
   if (!name.empty()) name[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(name[0])));
   Say(name + " (" + std::to_string(sequence->steps.size()) + " steps, " +
-      AboutDuration(EstimateSeconds(*sequence)) + "). " + sequence->intro + "\n");
+      AboutDuration(EstimateSeconds(*sequence)) + ")." +
+      (sequence->intro.empty() ? "" : " " + sequence->intro) + "\n");
   Continue();
 }
 
@@ -363,10 +362,7 @@ std::string Session::RemainingText() const {
   const SequenceRun& r = *run_;
   const std::vector<Step>& steps = r.sequence->steps;
   int low = r.RemainingMinSeconds(), high = r.RemainingMaxSeconds();
-  int estimate = 0;
-  for (size_t i = r.step; i < steps.size(); ++i)
-    estimate += (std::max(steps[i].hold_seconds_max, steps[i].CountdownSeconds()) + 5) *
-                std::max(1, steps[i].repeat);
+  int estimate = EstimateSeconds(*r.sequence, r.step);
   size_t left = steps.size() - r.step;
   std::string text = left == 1 ? "Only this step is left"
                                : std::to_string(left) + " steps are left, this one included";
@@ -405,10 +401,8 @@ bool Session::HandleInSequence(const Reply& reply, const std::string& words, boo
     Answer(reply, false);
     return true;
   }
-  if (RE2::PartialMatch(words, *pain_)) {
-    Stop(
-        "Stop now: a stretch should feel comfortable, never painful. Rest, and don't push into "
-        "pain. If the pain stays or gets worse, see a doctor.\n");
+  if (!pain_.Match(words).empty()) {
+    Stop(engine_->knowledge().pain.notice + "\n");
     return true;
   }
   if (RE2::PartialMatch(words, *time_left_)) {

@@ -24,6 +24,7 @@
 #include "coach/player.h"
 #include "coach/screen.h"
 #include "engine/engine.h"
+#include "util/regex.h"
 
 namespace backtalk {
 
@@ -82,7 +83,7 @@ class Session {
   const Sequence* offer_ = nullptr;
   std::optional<SequenceRun> run_;
   std::vector<const Intent*> choices_;  // the last numbered suggestions
-  std::unique_ptr<RE2> pain_;
+  PatternSet pain_;                     // the knowledge's words of pain
   std::unique_ptr<RE2> time_left_;
 };
 

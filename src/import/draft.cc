@@ -73,6 +73,7 @@ class Drafter {
       if (touches) knowledge_.synonyms.emplace_back(from, to);
     }
     knowledge_.settings = base.settings;
+    knowledge_.pain = base.pain;  // so a drafted stretch still stops at "ouch"
     for (const FaqEntry& e : doc.entries) {
       Intent intent;
       intent.question = e.question;

@@ -48,6 +48,8 @@ std::string KnowledgeJson(const Knowledge& k) {
   }
   if (!k.covered.empty()) root["covered"] = k.covered;
   if (!k.uncovered.empty()) root["uncovered"] = k.uncovered;
+  if (!k.pain.patterns.empty())
+    root["pain"] = {{"patterns", k.pain.patterns}, {"notice", k.pain.notice}};
   Json intents = Json::array();
   for (const Intent& intent : k.intents) {
     Json i;

@@ -16,12 +16,6 @@ namespace backtalk {
 
 using nlohmann::json;
 
-int Sequence::EstimatedSeconds() const {
-  int total = 0;
-  for (const Step& step : steps) total += (step.CountdownSeconds() + 5) * std::max(1, step.repeat);
-  return total;
-}
-
 const Intent* Knowledge::FindIntent(std::string_view id) const {
   for (const Intent& intent : intents)
     if (intent.id == id) return &intent;
@@ -420,6 +414,17 @@ void ReadSafety(Reader& r, const json& root, Knowledge* k) {
   }
 }
 
+void ReadPain(Reader& r, const json& root, Knowledge* k) {
+  auto it = root.find("pain");
+  if (it == root.end() || !r.Object(*it, "/pain")) return;
+  r.OnlyFields(*it, "/pain", {"patterns", "notice"});
+  k->pain.id = "pain";
+  k->pain.patterns = r.Patterns(*it, "/pain", "patterns");
+  if (k->pain.patterns.empty()) r.Error("/pain/patterns", "must hold a pattern");
+  k->pain.notice = r.String(*it, "/pain", "notice", true);
+  k->pain.urgent = true;
+}
+
 void ReadSmallTalk(Reader& r, const json& root, Knowledge* k) {
   auto it = root.find("small_talk");
   if (it == root.end()) return;
@@ -483,7 +488,7 @@ bool LoadKnowledge(std::string_view text, const std::string& name, Knowledge* ou
   }
   r.OnlyFields(root, "",
                {"format", "document", "settings", "intents", "sequences", "synonyms", "covered",
-                "uncovered", "safety", "small_talk", "disclaimer"});
+                "uncovered", "safety", "pain", "small_talk", "disclaimer"});
   Knowledge k;
   k.source = name;
   k.document = r.String(root, "", "document", false);
@@ -501,6 +506,7 @@ bool LoadKnowledge(std::string_view text, const std::string& name, Knowledge* ou
   k.covered = r.Strings(root, "", "covered");
   k.uncovered = r.Strings(root, "", "uncovered");
   ReadSafety(r, root, &k);
+  ReadPain(r, root, &k);
   ReadSmallTalk(r, root, &k);
   CheckReferences(r, k);
   if (!r.ok()) {

@@ -59,8 +59,6 @@ struct Sequence {
   std::string name;  // "the seated twist"
   std::string intro;
   std::vector<Step> steps;
-  // Rough length in seconds: the holds, times their repeats, plus a few seconds a step.
-  int EstimatedSeconds() const;
 };
 
 struct SafetySign {
@@ -92,6 +90,9 @@ struct Knowledge {
   std::vector<std::string> covered;    // body parts and topics the document covers
   std::vector<std::string> uncovered;  // those it does not: "lower back", "neck", "knee"
   std::vector<SafetySign> safety;
+  // Words of pain said during a stretch ("ouch", "sharp pain", "stop"): the sequence ends at
+  // once with this notice. Empty patterns: nothing is watched for.
+  SafetySign pain;
   std::vector<SmallTalk> small_talk;
   std::string disclaimer;
 

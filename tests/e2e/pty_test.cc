@@ -170,6 +170,7 @@ TEST(PtyTest, TypingAQuestionDuringAHoldPausesItAndAnswers) {
   ASSERT_TRUE(t.WaitFor("step 1/5> ")) << t.out();
   t.Type("q\r");
   ASSERT_TRUE(t.WaitFor("Stopped the posture reset at step 1/5")) << t.out();
+  ASSERT_TRUE(t.WaitFor("backtalk> ")) << t.out();
   t.Type("\x04");
   EXPECT_EQ(t.Status(), 0) << t.out();
 }
@@ -195,6 +196,7 @@ TEST(PtyTest, AnUnwritableHistoryIsOneWarning) {
   ASSERT_TRUE(t.WaitFor("backtalk> ")) << t.out();
   t.Type("hello\r");
   ASSERT_TRUE(t.WaitFor("Hello!")) << t.out();
+  ASSERT_TRUE(t.WaitFor("backtalk> ")) << t.out();
   t.Type("thanks\r");
   ASSERT_TRUE(t.WaitFor("You're welcome.")) << t.out();
   t.Type("quit\r");
@@ -210,6 +212,7 @@ TEST(PtyTest, StretchCommandIsGuidedAtATerminal) {
   ASSERT_TRUE(t.WaitFor("step 1/6> ")) << t.out();
   t.Type("s\r");
   ASSERT_TRUE(t.WaitFor("Step 2/6")) << t.out();
+  ASSERT_TRUE(t.WaitFor("step 2/6> ")) << t.out();
   t.Type("q\r");
   ASSERT_TRUE(t.WaitFor("Stopped the seated twist at step 2/6 (0 done, 1 skipped).")) << t.out();
   EXPECT_EQ(t.Status(), 0) << t.out();

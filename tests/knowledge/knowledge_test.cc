@@ -99,6 +99,22 @@ TEST(KnowledgeTest, WeightsAndHoldsAreRangeChecked) {
             "kb.json: /sequences/0/steps/0/side: must be \"left\" or \"right\"");
 }
 
+TEST(KnowledgeTest, PainWordsAreKnowledgeAndChecked) {
+  Knowledge k;
+  std::string pain = R"(,
+  "pain": {"patterns": ["\\bouch\\b"], "notice": "Stop now."}
+})";
+  std::string text = kValid;
+  text = text.substr(0, text.rfind('}') - 1) + pain;
+  ASSERT_EQ(Load(text, &k), "ok");
+  EXPECT_EQ(k.pain.patterns, std::vector<std::string>{"\\bouch\\b"});
+  EXPECT_EQ(k.pain.notice, "Stop now.");
+  EXPECT_EQ(Load(Replace(text, R"(["\\bouch\\b"])", R"(["(ouch"])")),
+            "kb.json: /pain/patterns/0: invalid pattern: missing ): (ouch");
+  EXPECT_EQ(Load(Replace(text, R"(, "notice": "Stop now.")", "")),
+            "kb.json: /pain/notice: missing (a string is required)");
+}
+
 TEST(KnowledgeTest, WrongShapeIsReported) {
   EXPECT_EQ(Load("[1, 2]"), "kb.json: /: expected an object, found array");
   EXPECT_EQ(Load("{}"), "kb.json: /intents: missing (an array of intents is required)");
