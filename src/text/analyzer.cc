@@ -63,7 +63,7 @@ void Analyzer::AddVocabulary(std::string_view text, int priority) {
     auto it = known_.find(w);
     if (it == known_.end()) it = known_.emplace(w, Word{stemmer_.Stem(w), false}).first;
     // Show a stem as the shortest word that gave it: "muscl" as "muscle", not "muscles".
-    auto [shown, fresh] = display_.emplace(it->second.stem, w);
+    auto [shown, fresh] = display_.try_emplace(it->second.stem, w);  // no node when known
     if (!fresh && w.size() < shown->second.size()) shown->second = w;
     if (!HasDigit(w)) {
       speller_.Add(it->second.stem, priority);

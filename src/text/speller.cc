@@ -1,14 +1,13 @@
 #include "text/speller.h"
 
 #include <algorithm>
-#include <bit>
 #include <cstdlib>
 
 namespace backtalk {
 
 void Speller::Add(const std::string& word, int priority) {
   if (word.empty()) return;
-  auto [it, inserted] = priority_.emplace(word, priority);
+  auto [it, inserted] = priority_.try_emplace(word, priority);  // no node when known
   if (!inserted) {
     if (priority <= it->second) return;
     int old = it->second;
@@ -17,10 +16,22 @@ void Speller::Add(const std::string& word, int priority) {
   }
   if (priority == 0) return;
   uint32_t letters = LetterMask(word);
-  by_first_[word[0]].push_back({word, &it->second, letters});
+  by_first_[BucketKey(word[0], word.size())].push_back({word, &it->second, letters});
   std::string key = SoundKey(word);
   if (key.size() >= 2) by_sound_[key].push_back({word, &it->second, letters});
 }
+
+namespace {
+
+// popcount(bits) > n, counting no further than needed (std::popcount is a library call
+// without -mpopcnt).
+bool MoreBitsThan(uint32_t bits, int n) {
+  for (; bits != 0; bits &= bits - 1)
+    if (--n < 0) return true;
+  return false;
+}
+
+}  // namespace
 
 uint32_t Speller::LetterMask(std::string_view word) {
   uint32_t mask = 0;
@@ -127,20 +138,23 @@ std::string Speller::Correct(std::string_view word) const {
     best_distance = distance;
   };
   uint32_t letters = LetterMask(word);
-  auto scan = [&](const std::vector<Entry>& bucket) {
-    for (const Entry& e : bucket) {
-      if (word.size() == 3 && e.word.size() != 4) continue;  // only a dropped letter
-      size_t longer = std::max(word.size(), e.word.size());
-      if (longer - std::min(word.size(), e.word.size()) > static_cast<size_t>(limit)) continue;
-      if (std::popcount(letters ^ e.letters) > 2 * limit) continue;
-      int d = Distance(word, e.word, limit);
-      consider(e, d, d);
+  auto scan = [&](char first) {
+    // A word of three letters may only have dropped one; longer ones are `limit` edits away.
+    size_t shortest = word.size() == 3 ? 4 : word.size() - static_cast<size_t>(limit);
+    size_t longest = word.size() == 3 ? 4 : word.size() + static_cast<size_t>(limit);
+    for (size_t length = shortest; length <= longest; ++length) {
+      auto it = by_first_.find(BucketKey(first, length));
+      if (it == by_first_.end()) continue;
+      for (const Entry& e : it->second) {
+        if (MoreBitsThan(letters ^ e.letters, 2 * limit)) continue;
+        int d = Distance(word, e.word, limit);
+        consider(e, d, d);
+      }
     }
   };
-  if (auto it = by_first_.find(word[0]); it != by_first_.end()) scan(it->second);
+  scan(word[0]);
   // A typo in the first letter, or a swap of the first two: look in the second letter's bucket.
-  if (word.size() > 1 && word[1] != word[0])
-    if (auto it = by_first_.find(word[1]); it != by_first_.end()) scan(it->second);
+  if (word.size() > 1 && word[1] != word[0]) scan(word[1]);
   if (word.size() >= 4) {
     if (auto it = by_sound_.find(SoundKey(word)); it != by_sound_.end()) {
       for (const Entry& e : it->second) {

@@ -6,6 +6,7 @@
 #ifndef BACKTALK_TEXT_SPELLER_H_
 #define BACKTALK_TEXT_SPELLER_H_
 
+#include <algorithm>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -54,7 +55,12 @@ class Speller {
   static uint32_t LetterMask(std::string_view word);
   std::unordered_map<std::string, int> priority_;
   // Words by first letter, so a correction scans a small bucket, not the whole vocabulary.
-  std::unordered_map<char, std::vector<Entry>> by_first_;
+  // Keyed by BucketKey(first letter, length): a correction scans only the lengths in reach.
+  std::unordered_map<uint32_t, std::vector<Entry>> by_first_;
+  static uint32_t BucketKey(char first, size_t length) {
+    return static_cast<uint32_t>(static_cast<unsigned char>(first)) << 16 |
+           static_cast<uint32_t>(std::min<size_t>(length, 0xFFFF));
+  }
   std::unordered_map<std::string, std::vector<Entry>> by_sound_;
 };
 
