@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 #include <sys/stat.h>
 
+#include <csignal>
 #include <fstream>
 #include <nlohmann/json.hpp>
 
@@ -99,6 +100,40 @@ TEST(BadInputTest, AClosedPipeEndsQuietly) {
   ProcessResult r = RunBacktalk({"--json"}, o);
   EXPECT_EQ(r.signal, 0);
   EXPECT_EQ(r.status, 0);
+  EXPECT_EQ(r.err, "");
+}
+
+TEST(BadInputTest, InterruptInAPipeEndsLikeAnyFilterWithWholeLines) {
+  // Standard input stays open, so backtalk is waiting for the next line when Ctrl-C comes.
+  ProcessOptions o;
+  o.input = "why is my mid back tight\n";
+  o.keep_stdin_open = true;
+  o.interrupt_after_output = 1;
+  ProcessResult r = RunBacktalk({}, o);
+  EXPECT_FALSE(r.timed_out);
+  EXPECT_EQ(r.signal, SIGINT);
+  EXPECT_EQ(r.err, "");
+  EXPECT_NE(r.out.find("Want to try the posture reset"), std::string::npos) << r.out;
+  EXPECT_EQ(r.out.back(), '\n');
+}
+
+TEST(BadInputTest, InterruptDuringARealtimeHoldEndsAtOnce) {
+  ProcessOptions o;
+  o.input = "stretch posture-reset\n";
+  o.keep_stdin_open = true;
+  o.interrupt_after_output = 1;
+  ProcessResult r = RunBacktalk({"--realtime"}, o);
+  EXPECT_FALSE(r.timed_out);
+  EXPECT_EQ(r.signal, SIGINT);
+  EXPECT_EQ(r.err, "");
+}
+
+TEST(BadInputTest, ALastLineWithoutNewlineIsReadAndEndsCleanly) {
+  ProcessOptions o;
+  o.input = "why is my mid back tight\nyes";  // input ends without a newline after "yes"
+  ProcessResult r = RunBacktalk({}, o);
+  EXPECT_EQ(r.status, 0) << r.err;
+  EXPECT_NE(r.out.find("Step 5/5"), std::string::npos) << r.out;
   EXPECT_EQ(r.err, "");
 }
 

@@ -99,7 +99,7 @@ ProcessResult RunBacktalk(const std::vector<std::string>& args, const ProcessOpt
         if (n > 0) written += static_cast<size_t>(n);
         if (n < 0 && errno != EAGAIN) written = options.input.size();
         if (written >= options.input.size()) {
-          close(in_pipe[1]);
+          if (!options.keep_stdin_open) close(in_pipe[1]);
           in_open = false;
         }
         continue;
@@ -123,7 +123,7 @@ ProcessResult RunBacktalk(const std::vector<std::string>& args, const ProcessOpt
       }
     }
   }
-  if (in_open) close(in_pipe[1]);
+  if (in_open || options.keep_stdin_open) close(in_pipe[1]);
   if (out_open) close(out_pipe[0]);
   if (err_open) close(err_pipe[0]);
   int status = 0;

@@ -26,6 +26,7 @@ struct ProcessOptions {
   bool close_stdout_early = false;  // read one line of output, then close the pipe (SIGPIPE)
   bool as_nobody = false;           // run as user "nobody" (uid 65534) when the tests run as root
   int interrupt_after_output = 0;   // send SIGINT once this many bytes of output have arrived
+  bool keep_stdin_open = false;     // after writing `input`, leave standard input open
 };
 
 // Runs build/backtalk (the binary this test was built with) with `args`.
