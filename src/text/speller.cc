@@ -165,6 +165,7 @@ std::string Speller::Correct(std::string_view word) const {
   if (word.size() >= 4) {
     if (auto it = by_sound_.find(SoundKey(word)); it != by_sound_.end()) {
       for (const Entry& e : it->second) {
+        if (MoreBitsThan(letters ^ e.letters, 2 * 3)) continue;  // more than 3 edits apart
         int d = Distance(word, e.word, 3);
         if (d <= 3) consider(e, std::min(d, 1), d);
       }
