@@ -59,9 +59,13 @@ Analyzer::Analyzer(const Knowledge& k) {
 
 void Analyzer::AddVocabulary(std::string_view text, int priority) {
   for (const std::string& w : NormalizeWords(text)) {
-    if (stop_.count(w)) continue;
     auto it = known_.find(w);
+    // A word already added with this priority or a higher one has nothing new to add: most
+    // words of a large knowledge repeat, and this keeps loading to one lookup for them.
+    if (it != known_.end() && it->second.vocabulary >= priority) continue;
+    if (stop_.count(w)) continue;
     if (it == known_.end()) it = known_.emplace(w, Word{stemmer_.Stem(w), false}).first;
+    it->second.vocabulary = priority;
     // Show a stem as the shortest word that gave it: "muscl" as "muscle", not "muscles".
     auto [shown, fresh] = display_.try_emplace(it->second.stem, w);  // no node when known
     if (!fresh && w.size() < shown->second.size()) shown->second = w;

@@ -51,6 +51,7 @@ class Analyzer {
   struct Word {
     std::string stem;
     bool stop = false;
+    int vocabulary = -1;  // the highest priority it was added to the vocabulary with
   };
   struct Synonym {
     std::vector<std::string> from;  // stems

@@ -120,9 +120,10 @@ std::vector<std::string> NormalizeWords(std::string_view text, size_t max_words)
   const auto* bytes = reinterpret_cast<const utf8proc_uint8_t*>(folded.data());
   size_t i = 0;
   while (i < folded.size() && words.size() < max_words) {
-    utf8proc_int32_t cp = 0;
-    utf8proc_ssize_t n =
-        utf8proc_iterate(bytes + i, static_cast<utf8proc_ssize_t>(folded.size() - i), &cp);
+    utf8proc_int32_t cp = bytes[i];
+    utf8proc_ssize_t n = 1;  // ASCII, most of every question, needs no decoding
+    if (cp >= 0x80)
+      n = utf8proc_iterate(bytes + i, static_cast<utf8proc_ssize_t>(folded.size() - i), &cp);
     if (n < 1) {
       n = 1;
       cp = ' ';

@@ -53,16 +53,23 @@ int Speller::Distance(std::string_view a, std::string_view b, int limit) {
   int lb = static_cast<int>(b.size());
   if (std::abs(la - lb) > limit) return limit + 1;
   if (la > 64 || lb > 64) return limit + 1;
-  // Three rolling rows of the optimal-string-alignment table.
-  int rows[3][65];
+  // Three rolling rows of the optimal-string-alignment table, computed only within `limit` of
+  // the diagonal: a cell further off is more than `limit` edits, so it counts as kFar.
+  const int kFar = limit + 1;
+  int rows[3][66];
   int* prev2 = rows[0];
   int* prev = rows[1];
   int* cur = rows[2];
-  for (int j = 0; j <= lb; ++j) prev[j] = j;
+  for (int j = 0; j <= std::min(lb, limit); ++j) prev[j] = j;
+  if (limit + 1 <= lb) prev[limit + 1] = kFar;
   for (int i = 1; i <= la; ++i) {
-    cur[0] = i;
-    int row_min = cur[0];
-    for (int j = 1; j <= lb; ++j) {
+    int lo = std::max(1, i - limit);
+    int hi = std::min(lb, i + limit);
+    cur[0] = i <= limit ? i : kFar;
+    cur[lo - 1] = lo - 1 == 0 ? cur[0] : kFar;
+    if (hi + 1 <= lb) cur[hi + 1] = kFar;  // read by the next row
+    int row_min = lo == 1 ? cur[0] : kFar;
+    for (int j = lo; j <= hi; ++j) {
       int cost = a[i - 1] == b[j - 1] ? 0 : 1;
       int v = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost});
       if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])

@@ -13,6 +13,13 @@ RE2::Options PatternOptions() {
 }
 
 bool CheckPattern(const std::string& pattern, std::string* error) {
+  // Parsing finds every syntax error, with RE2's own message, at a fraction of the cost of
+  // compiling (which the matcher does anyway, in its set): compiling every pattern twice was
+  // a third of start-up. Only a counted repetition or a long pattern can outgrow the memory
+  // budget once parsed, so only those are compiled here, to name the pattern that does.
+  RE2::Set parse_only(PatternOptions(), RE2::UNANCHORED);
+  if (parse_only.Add(pattern, error) < 0) return false;
+  if (pattern.find('{') == std::string::npos && pattern.size() <= 256) return true;
   RE2 re(pattern, PatternOptions());
   if (re.ok()) return true;
   *error = re.error();
