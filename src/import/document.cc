@@ -1,15 +1,12 @@
 #include "import/document.h"
 
-#include <sys/stat.h>
 #include <utf8proc.h>
 
 #include <cctype>
-#include <cerrno>
 #include <cstring>
-#include <fstream>
-#include <sstream>
 
 #include "text/utf8.h"
+#include "util/read_file.h"
 
 namespace backtalk {
 
@@ -540,31 +537,10 @@ bool ParseDocument(std::string_view text, const std::string& name, FaqDocument* 
 }
 
 bool ReadDocumentFile(const std::string& path, FaqDocument* out, std::string* err) {
-  struct stat st;
-  if (stat(path.c_str(), &st) != 0) {
-    *err = path + ": cannot read the document: " + std::strerror(errno);
-    return false;
-  }
-  if (S_ISDIR(st.st_mode)) {
-    *err = path + ": is a folder, not an FAQ document";
-    return false;
-  }
-  if (st.st_size > static_cast<off_t>(kMaxDocumentBytes)) {
-    *err = path + ": is too large for an FAQ document (over 16 MiB)";
-    return false;
-  }
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    *err = path + ": cannot read the document: " + std::strerror(errno);
-    return false;
-  }
-  std::ostringstream buffer;
-  buffer << in.rdbuf();
-  if (in.bad()) {
-    *err = path + ": cannot read the document: " + std::strerror(errno);
-    return false;
-  }
-  return ParseDocument(buffer.str(), path, out, err);
+  static constexpr FileKind kDocument = {"document", "an FAQ document", kMaxDocumentBytes};
+  std::string text;
+  if (!ReadWholeFile(path, kDocument, &text, err)) return false;
+  return ParseDocument(text, path, out, err);
 }
 
 }  // namespace backtalk

@@ -1,15 +1,12 @@
 #include "knowledge/knowledge.h"
 
 #include <re2/re2.h>
-#include <sys/stat.h>
 
-#include <cerrno>
-#include <cstring>
-#include <fstream>
 #include <nlohmann/json.hpp>
 #include <set>
 #include <sstream>
 
+#include "util/read_file.h"
 #include "util/regex.h"
 
 namespace backtalk {
@@ -518,32 +515,10 @@ bool LoadKnowledge(std::string_view text, const std::string& name, Knowledge* ou
 }
 
 bool LoadKnowledgeFile(const std::string& path, Knowledge* out, std::string* err) {
-  struct stat st;
-  if (stat(path.c_str(), &st) != 0) {
-    *err = path + ": cannot read knowledge file: " + std::strerror(errno);
-    return false;
-  }
-  if (S_ISDIR(st.st_mode)) {
-    *err = path + ": is a folder, not a knowledge file";
-    return false;
-  }
-  constexpr off_t kMaxSize = 64 << 20;
-  if (st.st_size > kMaxSize) {
-    *err = path + ": is too large for a knowledge file (over 64 MiB)";
-    return false;
-  }
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    *err = path + ": cannot read knowledge file: " + std::strerror(errno);
-    return false;
-  }
-  std::ostringstream buffer;
-  buffer << in.rdbuf();
-  if (in.bad()) {
-    *err = path + ": cannot read knowledge file: " + std::strerror(errno);
-    return false;
-  }
-  return LoadKnowledge(buffer.str(), path, out, err);
+  static constexpr FileKind kKnowledgeFile = {"knowledge file", "a knowledge file", 64 << 20};
+  std::string text;
+  if (!ReadWholeFile(path, kKnowledgeFile, &text, err)) return false;
+  return LoadKnowledge(text, path, out, err);
 }
 
 bool LoadBuiltinKnowledge(Knowledge* out, std::string* err) {

@@ -159,7 +159,7 @@ class BadKnowledgeTest : public ::testing::Test {
 
 TEST_F(BadKnowledgeTest, Missing) {
   ExpectError(dir_ + "/none.json",
-              dir_ + "/none.json: cannot read knowledge file: No such file or directory");
+              dir_ + "/none.json: cannot read the knowledge file: No such file or directory");
 }
 
 TEST_F(BadKnowledgeTest, AFolder) {
@@ -170,7 +170,7 @@ TEST_F(BadKnowledgeTest, Unreadable) {
   std::string path = Write("secret.json", "{}");
   chmod(path.c_str(), 0);
   chmod(dir_.c_str(), 0755);
-  ExpectError(path, path + ": cannot read knowledge file: Permission denied", /*as_nobody=*/true);
+  ExpectError(path, path + ": cannot read the knowledge file: Permission denied", /*as_nobody=*/true);
 }
 
 TEST_F(BadKnowledgeTest, Binary) {

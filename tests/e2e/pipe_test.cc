@@ -78,7 +78,7 @@ TEST(PipeTest, CheckReportsSyntaxErrorWithPositionAndExitsTwo) {
 TEST(PipeTest, KnowledgeOptionReplacesTheBuiltInOne) {
   ProcessResult r = RunBacktalk({"--knowledge", "/nonexistent/kb.json", "ask", "hello"});
   EXPECT_EQ(r.status, 2);
-  EXPECT_NE(r.err.find("/nonexistent/kb.json: cannot read knowledge file"), std::string::npos)
+  EXPECT_NE(r.err.find("/nonexistent/kb.json: cannot read the knowledge file"), std::string::npos)
       << r.err;
 }
 

@@ -143,7 +143,7 @@ TEST(KnowledgeTest, FileErrorsNameTheFile) {
   Knowledge k;
   std::string err;
   EXPECT_FALSE(LoadKnowledgeFile("/nonexistent/kb.json", &k, &err));
-  EXPECT_EQ(err, "/nonexistent/kb.json: cannot read knowledge file: No such file or directory");
+  EXPECT_EQ(err, "/nonexistent/kb.json: cannot read the knowledge file: No such file or directory");
   std::string dir = testing::TempDir();
   EXPECT_FALSE(LoadKnowledgeFile(dir, &k, &err));
   EXPECT_EQ(err, dir + ": is a folder, not a knowledge file");
