@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Sets up, builds and runs every test: the unit and end-to-end tests, the dev-set floor,
-# and the same tests again under AddressSanitizer and UndefinedBehaviorSanitizer.
+# Sets up, builds and runs every test: the unit and end-to-end tests, the floors on the
+# labelled sets, a short run of each fuzzer, and the same tests again under AddressSanitizer
+# and UndefinedBehaviorSanitizer.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh
@@ -9,6 +10,7 @@ if [ -f ../shared/eval/dev.tsv ]; then
   build/backtalk eval ../shared/eval/dev.tsv --min-accuracy 0.95 --min-rejection 0.90 | tail -n 2
 fi
 build/backtalk eval tests/data/paraphrases.tsv --min-accuracy 0.90 --min-rejection 0.90 | tail -n 2
+scripts/fuzz.sh --runs 5000
 cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=Debug -DBACKTALK_SANITIZE=ON -DBACKTALK_BENCH=OFF >/dev/null
 cmake --build build-asan -j"$(nproc)"
 (cd build-asan && ctest --output-on-failure -j"$(nproc)")

@@ -13,16 +13,26 @@
 #include "dialog/conversation.h"
 #include "dialog/reply_text.h"
 #include "dialog/session.h"
+#include "util/line_input.h"
 
 namespace backtalk {
 
 namespace {
 
-// Standard output in a pipe: plain lines, flushed one by one, nothing redrawn, no keys.
+// Standard output in a pipe: plain lines, nothing redrawn, no keys. Output is flushed when
+// backtalk is about to wait for input (see PipeReader), or after every line when holds are
+// waited through in real time, so that each step shows before its hold.
 class PipeScreen : public Screen {
  public:
+  explicit PipeScreen(bool flush_each_line = false) : flush_each_line_(flush_each_line) {}
+  ~PipeScreen() override { Flush(); }
   void Print(std::string_view text) override {
-    if (!closed_ && !Emit(text)) closed_ = true;
+    if (closed_) return;
+    if (std::fwrite(text.data(), 1, text.size(), stdout) != text.size()) closed_ = true;
+    if (flush_each_line_) Flush();
+  }
+  void Flush() {
+    if (!closed_ && std::fflush(stdout) != 0) closed_ = true;
   }
   void Redraw(std::string_view) override {}
   void EndRedraw() override {}
@@ -31,14 +41,22 @@ class PipeScreen : public Screen {
   bool closed() const override { return closed_; }
 
  private:
+  bool flush_each_line_;
   bool closed_ = false;
 };
 
 class PipeReader : public LineReader {
  public:
+  explicit PipeReader(PipeScreen* screen) : screen_(screen), input_(STDIN_FILENO) {}
   ReadStatus Read(const std::string&, std::string* line) override {
-    return ReadLine(stdin, line, Engine::kMaxLineBytes) ? ReadStatus::kLine : ReadStatus::kEnd;
+    bool more = input_.Next(line, Engine::kMaxLineBytes, [this] { screen_->Flush(); });
+    if (screen_->closed()) return ReadStatus::kEnd;
+    return more ? ReadStatus::kLine : ReadStatus::kEnd;
   }
+
+ private:
+  PipeScreen* screen_;
+  LineInput input_;
 };
 
 std::unique_ptr<ReadlineReader> MakeReadline(const Knowledge& k) {
@@ -56,11 +74,11 @@ int RunChat(const Options& options) {
   if (!engine) return kExitError;
   SystemClock clock;
   if (!isatty(STDIN_FILENO) || options.json) {
-    PipeScreen screen;
+    PipeScreen screen(/*flush_each_line=*/options.realtime);
     Player player(&clock, &screen,
                   options.realtime ? Player::Mode::kRealtime : Player::Mode::kPrinted);
     Session session(engine.get(), &player, &screen, options.json);
-    PipeReader reader;
+    PipeReader reader(&screen);
     Converse(&reader, &session, &screen);
     return kExitOk;
   }
@@ -98,7 +116,7 @@ int RunStretch(const Options& options) {
   SystemClock clock;
   bool terminal = isatty(STDIN_FILENO) && isatty(STDOUT_FILENO);
   if (!terminal) {
-    PipeScreen screen;
+    PipeScreen screen(/*flush_each_line=*/options.realtime);
     Player player(&clock, &screen,
                   options.realtime ? Player::Mode::kRealtime : Player::Mode::kPrinted);
     Session session(engine.get(), &player, &screen);

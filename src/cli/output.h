@@ -12,10 +12,6 @@ namespace backtalk {
 // Writes and flushes; false once the reader has gone (EPIPE) or stdout fails.
 bool Emit(std::string_view text, std::FILE* out = stdout);
 
-// Reads one line of at most `max_bytes` (the rest of a longer line is read and dropped) without
-// the newline. False at end of input with nothing read.
-bool ReadLine(std::FILE* in, std::string* line, size_t max_bytes);
-
 }  // namespace backtalk
 
 #endif  // BACKTALK_CLI_OUTPUT_H_

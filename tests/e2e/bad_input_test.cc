@@ -14,6 +14,14 @@ namespace {
 
 using nlohmann::json;
 
+// A bound on peak memory that a line of any length must stay under. AddressSanitizer's shadow
+// memory and quarantine multiply what a process holds, so its build gets a looser bound.
+#if defined(__SANITIZE_ADDRESS__)
+constexpr long kMemoryBoundKb = 256 * 1024;
+#else
+constexpr long kMemoryBoundKb = 64 * 1024;
+#endif
+
 std::vector<json> JsonLines(const std::string& out) {
   std::vector<json> lines;
   size_t start = 0;
@@ -74,7 +82,7 @@ TEST(BadInputTest, ATenMegabyteLineIsHandledInBoundedMemory) {
   ASSERT_EQ(lines.size(), 2u);
   EXPECT_EQ(lines[0]["input"].get<std::string>().size(), 64u * 1024);  // read up to 64 KiB
   EXPECT_EQ(lines[1]["matched"], true);  // the next line is read whole and answered
-  EXPECT_LT(r.max_rss_kb, 64 * 1024) << "peak memory in KiB";
+  EXPECT_LT(r.max_rss_kb, kMemoryBoundKb) << "peak memory in KiB";
 }
 
 TEST(BadInputTest, AMillionBlankLinesAreSkippedQuietly) {
