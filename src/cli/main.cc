@@ -67,7 +67,6 @@ int main(int argc, char** argv) {
   app.add_flag("--json", options.json, "one JSON object per answer");
   app.add_flag("--realtime", options.realtime, "in a pipe, wait through holds as on a terminal");
 
-  CLI::App* chosen_app = nullptr;
   const Subcommand* chosen = nullptr;
   for (const Subcommand& s : kSubcommands) {
     CLI::App* sub = app.add_subcommand(s.name, s.help);
@@ -96,10 +95,7 @@ int main(int argc, char** argv) {
       sub->add_option("sequence", options.words, "sequence id")->expected(0, 1);
       sub->add_flag("--list", options.list, "list the sequences");
     }
-    sub->callback([&chosen, &chosen_app, &s, sub] {
-      chosen = &s;
-      chosen_app = sub;
-    });
+    sub->callback([&chosen, &s] { chosen = &s; });
   }
 
   try {
@@ -123,7 +119,6 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "backtalk: %s\nRun 'backtalk --help' for usage.\n", e.what());
     return backtalk::kExitError;
   }
-  (void)chosen_app;
   for (double* floor : {&options.min_accuracy, &options.min_rejection})
     if (*floor > 1) *floor /= 100;  // "95" means 95%
   options.color = ColorWanted();
