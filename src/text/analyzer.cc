@@ -1,6 +1,7 @@
 #include "text/analyzer.h"
 
 #include <algorithm>
+#include <iterator>
 
 #include "text/normalize.h"
 #include "text/words.h"
@@ -88,10 +89,14 @@ std::string Analyzer::Display(const std::string& term) const {
 
 void Analyzer::ApplySynonyms(std::vector<std::string>* stems, std::vector<bool>* stop,
                              std::vector<std::pair<std::string, std::string>>* applied) const {
-  if (synonyms_.empty()) return;
-  std::vector<std::string> out_stems;
-  std::vector<bool> out_stop;
-  size_t i = 0;
+  // Most questions hold no synonym at all: find the first before building anything.
+  size_t first = 0;
+  while (first < stems->size() && synonyms_.find((*stems)[first]) == synonyms_.end()) ++first;
+  if (first == stems->size()) return;
+  std::vector<std::string> out_stems(std::make_move_iterator(stems->begin()),
+                                     std::make_move_iterator(stems->begin() + first));
+  std::vector<bool> out_stop(stop->begin(), stop->begin() + first);
+  size_t i = first;
   while (i < stems->size()) {
     const Synonym* hit = nullptr;
     if (auto it = synonyms_.find((*stems)[i]); it != synonyms_.end()) {

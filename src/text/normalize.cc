@@ -2,7 +2,9 @@
 
 #include <utf8proc.h>
 
+#include <algorithm>
 #include <cstdlib>
+#include <iterator>
 #include <unordered_map>
 
 namespace backtalk {
@@ -21,24 +23,32 @@ bool IsApostrophe(utf8proc_int32_t cp) {
 }
 
 // Informal spellings without the apostrophe, resolved like their contractions.
-const std::unordered_map<std::string_view, std::vector<std::string_view>>& BareContractions() {
-  static const auto* table = new std::unordered_map<std::string_view,
-                                                    std::vector<std::string_view>>{
-      {"dont", {"do", "not"}},       {"doesnt", {"does", "not"}},   {"didnt", {"did", "not"}},
-      {"cant", {"can", "not"}},      {"cannot", {"can", "not"}},    {"wont", {"will", "not"}},
-      {"isnt", {"is", "not"}},       {"arent", {"are", "not"}},     {"im", {"i", "am"}},
-      {"ive", {"i", "have"}},        {"whats", {"what", "is"}},     {"hows", {"how", "is"}},
-      {"whys", {"why", "is"}},       {"thats", {"that", "is"}},     {"shouldnt", {"should", "not"}},
-      {"couldnt", {"could", "not"}}, {"wouldnt", {"would", "not"}}, {"gonna", {"going", "to"}},
-      {"wanna", {"want", "to"}},     {"gotta", {"got", "to"}},
-  };
-  return *table;
-}
+struct BareContraction {
+  std::string_view word, first, second;
+};
+
+// Sorted by word, for a binary search: no hashing and no allocation on the hot path.
+constexpr BareContraction kBareContractions[] = {
+    {"arent", "are", "not"}, {"cannot", "can", "not"},
+    {"cant", "can", "not"},  {"couldnt", "could", "not"},
+    {"didnt", "did", "not"}, {"doesnt", "does", "not"},
+    {"dont", "do", "not"},   {"gonna", "going", "to"},
+    {"gotta", "got", "to"},  {"hows", "how", "is"},
+    {"im", "i", "am"},       {"isnt", "is", "not"},
+    {"ive", "i", "have"},    {"shouldnt", "should", "not"},
+    {"thats", "that", "is"}, {"wanna", "want", "to"},
+    {"whats", "what", "is"}, {"whys", "why", "is"},
+    {"wont", "will", "not"}, {"wouldnt", "would", "not"},
+};
 
 void AddWord(std::string word, std::vector<std::string>* out) {
-  const auto& bare = BareContractions();
-  if (auto it = bare.find(word); it != bare.end()) {
-    for (std::string_view w : it->second) out->emplace_back(w);
+  const auto* end = std::end(kBareContractions);
+  const auto* it =
+      std::lower_bound(std::begin(kBareContractions), end, std::string_view(word),
+                       [](const BareContraction& c, std::string_view w) { return c.word < w; });
+  if (it != end && it->word == word) {
+    out->emplace_back(it->first);
+    out->emplace_back(it->second);
     return;
   }
   out->push_back(std::move(word));
@@ -103,6 +113,7 @@ std::string FoldCase(std::string_view text) {
 std::vector<std::string> NormalizeWords(std::string_view text, size_t max_words) {
   std::string folded = FoldCase(text);
   std::vector<std::string> words;
+  words.reserve(16);
   std::string word;
   std::string tail;  // after an apostrophe inside a word
   bool in_tail = false;
