@@ -5,19 +5,12 @@
 #include <gtest/gtest.h>
 
 #include "coach/fakes.h"
+#include "support/builtin.h"
 
 namespace backtalk::testing {
 namespace {
 
-const Engine& BuiltIn() {
-  static const Engine* engine = [] {
-    std::string err;
-    std::unique_ptr<Engine> e = Engine::Load("", &err);
-    EXPECT_NE(e, nullptr) << err;
-    return e.release();
-  }();
-  return *engine;
-}
+const Engine& BuiltIn() { return BuiltinEngine(); }
 
 class ConversationTest : public ::testing::Test {
  protected:

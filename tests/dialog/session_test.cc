@@ -8,21 +8,14 @@
 #include <nlohmann/json.hpp>
 
 #include "coach/fakes.h"
+#include "support/builtin.h"
 
 namespace backtalk::testing {
 namespace {
 
 constexpr int64_t kSecond = 1000000;
 
-const Engine& BuiltIn() {
-  static const Engine* engine = [] {
-    std::string err;
-    std::unique_ptr<Engine> e = Engine::Load("", &err);
-    EXPECT_NE(e, nullptr) << err;
-    return e.release();
-  }();
-  return *engine;
-}
+const Engine& BuiltIn() { return BuiltinEngine(); }
 
 bool Has(const std::string& text, const std::string& part) {
   return text.find(part) != std::string::npos;

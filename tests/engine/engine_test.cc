@@ -4,20 +4,15 @@
 #include <gtest/gtest.h>
 
 #include "engine/reply_json.h"
+#include "support/builtin.h"
 
 namespace backtalk {
 namespace {
 
 class EngineTest : public ::testing::Test {
  protected:
-  static void SetUpTestSuite() {
-    std::string err;
-    engine_ = Engine::Load("", &err).release();
-    ASSERT_NE(engine_, nullptr) << err;
-  }
-  static Engine* engine_;
+  const Engine* engine_ = &testing::BuiltinEngine();
 };
-Engine* EngineTest::engine_ = nullptr;
 
 TEST_F(EngineTest, AnswerOffersItsSequence) {
   Reply r = engine_->Ask("why is my mid back tight?");

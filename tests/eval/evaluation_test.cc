@@ -3,19 +3,15 @@
 
 #include <gtest/gtest.h>
 
+#include "support/builtin.h"
+
 namespace backtalk {
 namespace {
 
 class EvaluationTest : public ::testing::Test {
  protected:
-  static void SetUpTestSuite() {
-    std::string err;
-    engine_ = Engine::Load("", &err).release();
-    ASSERT_NE(engine_, nullptr) << err;
-  }
-  static Engine* engine_;
+  const Engine* engine_ = &testing::BuiltinEngine();
 };
-Engine* EvaluationTest::engine_ = nullptr;
 
 TEST_F(EvaluationTest, ParsesSkippingCommentsAndBlankLines) {
   std::vector<LabelledQuestion> set;
