@@ -13,12 +13,6 @@ namespace backtalk {
 
 using nlohmann::json;
 
-const Intent* Knowledge::FindIntent(std::string_view id) const {
-  for (const Intent& intent : intents)
-    if (intent.id == id) return &intent;
-  return nullptr;
-}
-
 const Sequence* Knowledge::FindSequence(std::string_view id) const {
   for (const Sequence& sequence : sequences)
     if (sequence.id == id) return &sequence;

@@ -96,7 +96,6 @@ struct Knowledge {
   std::vector<SmallTalk> small_talk;
   std::string disclaimer;
 
-  const Intent* FindIntent(std::string_view id) const;
   const Sequence* FindSequence(std::string_view id) const;
 };
 

@@ -12,9 +12,6 @@ namespace backtalk {
 // character boundary. The result never contains a byte that a terminal would act on.
 std::string CleanText(std::string_view raw, size_t max_bytes = 64 * 1024);
 
-// Cuts `text` (valid UTF-8) to at most `max_bytes` without splitting a character.
-std::string_view TruncateUtf8(std::string_view text, size_t max_bytes);
-
 }  // namespace backtalk
 
 #endif  // BACKTALK_TEXT_UTF8_H_
