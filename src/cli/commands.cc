@@ -35,8 +35,7 @@ int RunAsk(const Options& options) {
   std::unique_ptr<Engine> engine = LoadEngine(options);
   if (!engine) return kExitError;
   Reply reply = engine->Ask(JoinWords(options.words));
-  std::string text =
-      options.json ? JsonLine(ReplyJson(reply)) + "\n" : FormatReply(reply, Style{options.color});
+  std::string text = options.json ? ReplyJsonLine(reply) : FormatReply(reply, Style{options.color});
   Emit(text);
   return reply.matched() ? kExitOk : kExitNoAnswer;
 }

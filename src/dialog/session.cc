@@ -110,9 +110,7 @@ void Session::Say(const std::string& text) {
 }
 
 void Session::SayJson(const Reply& reply, const std::string& text) {
-  nlohmann::ordered_json j = ReplyJson(reply);
-  if (!text.empty()) j["reply"] = text;
-  Say(JsonLine(j) + "\n");
+  Say(ReplyJsonLine(reply, text));
 }
 
 bool Session::Handle(std::string_view line) {
@@ -164,8 +162,7 @@ bool Session::Handle(std::string_view line) {
 }
 
 bool Session::HandleCommand(const Reply& reply, const std::string& words, bool* quit) {
-  std::vector<std::string> w = Split(words);
-  if (w.empty()) return false;
+  if (words.empty()) return false;
   const Knowledge& k = engine_->knowledge();
   if (words == "quit" || words == "exit" || words == "q") {
     if (run_) Stop("");
@@ -194,7 +191,9 @@ bool Session::HandleCommand(const Reply& reply, const std::string& words, bool* 
     }
     return true;
   }
-  if (w[0] == "stretch" || w[0] == "stretches" || w[0] == "sequences") {
+  std::string_view first = std::string_view(words).substr(0, words.find(' '));
+  if (first == "stretch" || first == "stretches" || first == "sequences") {
+    std::vector<std::string> w = Split(words);
     if (w.size() == 1) {
       std::string text = ListText();
       json_ ? SayJson(Reply{.input = reply.input}, text) : Say(text);
@@ -262,10 +261,7 @@ void Session::StartSequence(const Reply& reply, const Sequence* sequence) {
   if (json_) {
     Reply r{.input = reply.input};
     r.sequence = sequence;
-    nlohmann::ordered_json j = ReplyJson(r);
-    j["reply"] = "Starting " + sequence->name + ".";
-    j["started"] = SequenceJson(*sequence);
-    Say(JsonLine(j) + "\n");
+    Say(ReplyJsonLine(r, "Starting " + sequence->name + ".", sequence));
     return;
   }
   run_ = SequenceRun{.sequence = sequence, .started_micros = player_->NowMicros()};

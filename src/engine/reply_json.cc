@@ -1,58 +1,16 @@
 #include "engine/reply_json.h"
 
+#include <charconv>
 #include <cmath>
 #include <cstdio>
-#include <string_view>
 
 namespace backtalk {
-
-nlohmann::ordered_json ReplyJson(const Reply& r) {
-  using json = nlohmann::ordered_json;
-  json j;
-  j["input"] = r.input;
-  j["matched"] = r.matched();
-  j["intent"] = r.intent ? json(r.intent->id) : json(nullptr);
-  j["question"] = r.intent ? json(r.intent->question) : json(nullptr);
-  j["answer"] = r.intent ? json(r.intent->answer) : json(nullptr);
-  j["score"] = std::round(r.score * 1000) / 1000;
-  j["sequence"] = r.sequence ? json(r.sequence->id) : json(nullptr);
-  json suggestions = json::array();
-  for (const Intent* s : r.suggestions) suggestions.push_back(s->question);
-  j["suggestions"] = std::move(suggestions);
-  std::string notice = r.SafetyNotice();
-  j["safety"] = notice.empty() ? json(nullptr) : json(notice);
-  j["reply"] = r.small_talk ? json(r.small_talk->reply) : json(nullptr);
-  j["uncovered"] = r.match.uncovered.empty() ? json(nullptr) : json(r.match.uncovered);
-  return j;
-}
-
-nlohmann::ordered_json SequenceJson(const Sequence& sequence) {
-  using json = nlohmann::ordered_json;
-  json j;
-  j["id"] = sequence.id;
-  j["name"] = sequence.name;
-  j["intro"] = sequence.intro;
-  json steps = json::array();
-  for (const Step& step : sequence.steps) {
-    json s;
-    s["text"] = step.text;
-    s["hold_seconds"] = step.hold_seconds > 0 ? json(step.hold_seconds) : json(nullptr);
-    s["hold_seconds_max"] =
-        step.hold_seconds_max > step.hold_seconds ? json(step.hold_seconds_max) : json(nullptr);
-    s["hold_breaths"] = step.hold_breaths > 0 ? json(step.hold_breaths) : json(nullptr);
-    s["side"] = step.side.empty() ? json(nullptr) : json(step.side);
-    s["repeat"] = step.repeat;
-    s["breath"] = step.breath.empty() ? json(nullptr) : json(step.breath);
-    s["added"] = step.added;
-    steps.push_back(std::move(s));
-  }
-  j["steps"] = std::move(steps);
-  return j;
-}
 
 namespace {
 
 using Json = nlohmann::ordered_json;
+
+double RoundedScore(double score) { return std::round(score * 1000) / 1000; }
 
 // Well-formed UTF-8 as Unicode defines it (no overlong forms, surrogates or code points past
 // U+10FFFF): exactly what nlohmann accepts without replacing anything.
@@ -89,102 +47,215 @@ bool IsValidUtf8(std::string_view s) {
   return true;
 }
 
-void DumpString(const std::string& s, std::string* out) {
+// Writes one object's members in order, in the bytes nlohmann's dump(-1) gives.
+class ObjectWriter {
+ public:
+  explicit ObjectWriter(std::string* out) : out_(out) { *out_ += '{'; }
+  void End() { *out_ += '}'; }
+
+  void String(std::string_view key, std::string_view value) {
+    Key(key);
+    Quoted(value);
+  }
+  void Null(std::string_view key) {
+    Key(key);
+    *out_ += "null";
+  }
+  // A string, or null when it is empty.
+  void StringOrNull(std::string_view key, std::string_view value) {
+    value.empty() ? Null(key) : String(key, value);
+  }
+  void Bool(std::string_view key, bool value) {
+    Key(key);
+    *out_ += value ? "true" : "false";
+  }
+  void Int(std::string_view key, long value) {
+    Key(key);
+    char buffer[24];
+    *out_ +=
+        std::string_view(buffer, std::to_chars(buffer, buffer + sizeof buffer, value).ptr - buffer);
+  }
+  // The shortest digits that read back as `value`, with ".0" on a whole number, as nlohmann
+  // writes it (the values here never need an exponent).
+  void Double(std::string_view key, double value) {
+    Key(key);
+    char buffer[32];
+    std::string_view digits(buffer,
+                            std::to_chars(buffer, buffer + sizeof buffer, value).ptr - buffer);
+    *out_ += digits;
+    if (digits.find_first_of(".e") == std::string_view::npos) *out_ += ".0";
+  }
+  // Opens an array or object member; the caller writes its contents.
+  void Key(std::string_view key) {
+    if (!first_) *out_ += ',';
+    first_ = false;
+    Quoted(key);
+    *out_ += ':';
+  }
+  void Quoted(std::string_view s);
+
+ private:
+  std::string* out_;
+  bool first_ = true;
+};
+
+void ObjectWriter::Quoted(std::string_view s) {
   bool ascii = true;
   for (char c : s) ascii &= static_cast<unsigned char>(c) < 0x80;
-  if (!ascii && !IsValidUtf8(s)) {
-    *out += Json(s).dump(-1, ' ', false, Json::error_handler_t::replace);
+  if (!ascii && !IsValidUtf8(s)) {  // cannot come from a cleaned line; replaced as nlohmann does
+    *out_ += Json(s).dump(-1, ' ', false, Json::error_handler_t::replace);
     return;
   }
-  *out += '"';
+  *out_ += '"';
   size_t run = 0;  // start of the current run of characters that need no escape
   for (size_t i = 0; i < s.size(); ++i) {
     unsigned char c = static_cast<unsigned char>(s[i]);
     if (c >= 0x20 && c != '"' && c != '\\') continue;
-    out->append(s, run, i - run);
+    out_->append(s, run, i - run);
     run = i + 1;
     switch (c) {
       case '"':
-        *out += "\\\"";
+        *out_ += "\\\"";
         break;
       case '\\':
-        *out += "\\\\";
+        *out_ += "\\\\";
         break;
       case '\b':
-        *out += "\\b";
+        *out_ += "\\b";
         break;
       case '\f':
-        *out += "\\f";
+        *out_ += "\\f";
         break;
       case '\n':
-        *out += "\\n";
+        *out_ += "\\n";
         break;
       case '\r':
-        *out += "\\r";
+        *out_ += "\\r";
         break;
       case '\t':
-        *out += "\\t";
+        *out_ += "\\t";
         break;
       default: {
         char escaped[8];
         std::snprintf(escaped, sizeof escaped, "\\u%04x", c);
-        *out += escaped;
+        *out_ += escaped;
       }
     }
   }
-  out->append(s, run, s.size() - run);
-  *out += '"';
+  out_->append(s, run, s.size() - run);
+  *out_ += '"';
 }
 
-void Dump(const Json& value, std::string* out) {
-  switch (value.type()) {
-    case Json::value_t::object: {
-      *out += '{';
-      bool first = true;
-      for (const auto& [key, item] : value.items()) {
-        if (!first) *out += ',';
-        first = false;
-        DumpString(key, out);
-        *out += ':';
-        Dump(item, out);
-      }
-      *out += '}';
-      return;
-    }
-    case Json::value_t::array: {
-      *out += '[';
-      bool first = true;
-      for (const Json& item : value) {
-        if (!first) *out += ',';
-        first = false;
-        Dump(item, out);
-      }
-      *out += ']';
-      return;
-    }
-    case Json::value_t::string:
-      DumpString(value.get_ref<const std::string&>(), out);
-      return;
-    case Json::value_t::null:
-      *out += "null";
-      return;
-    case Json::value_t::boolean:
-      *out += value.get<bool>() ? "true" : "false";
-      return;
-    default:  // numbers, in nlohmann's own shortest form
-      *out += value.dump();
+void WriteSequence(const Sequence& sequence, std::string* out) {
+  ObjectWriter w(out);
+  w.String("id", sequence.id);
+  w.String("name", sequence.name);
+  w.String("intro", sequence.intro);
+  w.Key("steps");
+  *out += '[';
+  for (size_t i = 0; i < sequence.steps.size(); ++i) {
+    const Step& step = sequence.steps[i];
+    if (i > 0) *out += ',';
+    ObjectWriter s(out);
+    s.String("text", step.text);
+    step.hold_seconds > 0 ? s.Int("hold_seconds", step.hold_seconds) : s.Null("hold_seconds");
+    step.hold_seconds_max > step.hold_seconds ? s.Int("hold_seconds_max", step.hold_seconds_max)
+                                              : s.Null("hold_seconds_max");
+    step.hold_breaths > 0 ? s.Int("hold_breaths", step.hold_breaths) : s.Null("hold_breaths");
+    s.StringOrNull("side", step.side);
+    s.Int("repeat", step.repeat);
+    s.StringOrNull("breath", step.breath);
+    s.Bool("added", step.added);
+    s.End();
   }
+  *out += ']';
+  w.End();
+}
+
+Json SequenceJson(const Sequence& sequence) {
+  Json j;
+  j["id"] = sequence.id;
+  j["name"] = sequence.name;
+  j["intro"] = sequence.intro;
+  Json steps = Json::array();
+  for (const Step& step : sequence.steps) {
+    Json s;
+    s["text"] = step.text;
+    s["hold_seconds"] = step.hold_seconds > 0 ? Json(step.hold_seconds) : Json(nullptr);
+    s["hold_seconds_max"] =
+        step.hold_seconds_max > step.hold_seconds ? Json(step.hold_seconds_max) : Json(nullptr);
+    s["hold_breaths"] = step.hold_breaths > 0 ? Json(step.hold_breaths) : Json(nullptr);
+    s["side"] = step.side.empty() ? Json(nullptr) : Json(step.side);
+    s["repeat"] = step.repeat;
+    s["breath"] = step.breath.empty() ? Json(nullptr) : Json(step.breath);
+    s["added"] = step.added;
+    steps.push_back(std::move(s));
+  }
+  j["steps"] = std::move(steps);
+  return j;
 }
 
 }  // namespace
 
-// The same bytes as value.dump(-1, ' ', false, replace), several times faster: a line per
-// answer is most of the work of `--json` after matching.
-std::string JsonLine(const nlohmann::ordered_json& value) {
+std::string ReplyJsonLine(const Reply& r, std::string_view text, const Sequence* started) {
   std::string out;
-  out.reserve(1024);
-  Dump(value, &out);
+  out.reserve(512 + r.input.size() + (r.intent ? r.intent->answer.size() : 0));
+  ObjectWriter w(&out);
+  w.String("input", r.input);
+  w.Bool("matched", r.matched());
+  if (r.intent) {
+    w.String("intent", r.intent->id);
+    w.String("question", r.intent->question);
+    w.String("answer", r.intent->answer);
+  } else {
+    w.Null("intent");
+    w.Null("question");
+    w.Null("answer");
+  }
+  w.Double("score", RoundedScore(r.score));
+  r.sequence ? w.String("sequence", r.sequence->id) : w.Null("sequence");
+  w.Key("suggestions");
+  out += '[';
+  for (size_t i = 0; i < r.suggestions.size(); ++i) {
+    if (i > 0) out += ',';
+    w.Quoted(r.suggestions[i]->question);
+  }
+  out += ']';
+  w.StringOrNull("safety", r.safety.empty() ? std::string() : r.SafetyNotice());
+  if (!text.empty()) {
+    w.String("reply", text);
+  } else {
+    r.small_talk ? w.String("reply", r.small_talk->reply) : w.Null("reply");
+  }
+  w.StringOrNull("uncovered", r.match.uncovered);
+  if (started != nullptr) {
+    w.Key("started");
+    WriteSequence(*started, &out);
+  }
+  w.End();
+  out += '\n';
   return out;
+}
+
+Json ReplyJson(const Reply& r, std::string_view text, const Sequence* started) {
+  Json j;
+  j["input"] = r.input;
+  j["matched"] = r.matched();
+  j["intent"] = r.intent ? Json(r.intent->id) : Json(nullptr);
+  j["question"] = r.intent ? Json(r.intent->question) : Json(nullptr);
+  j["answer"] = r.intent ? Json(r.intent->answer) : Json(nullptr);
+  j["score"] = RoundedScore(r.score);
+  j["sequence"] = r.sequence ? Json(r.sequence->id) : Json(nullptr);
+  Json suggestions = Json::array();
+  for (const Intent* s : r.suggestions) suggestions.push_back(s->question);
+  j["suggestions"] = std::move(suggestions);
+  std::string notice = r.SafetyNotice();
+  j["safety"] = notice.empty() ? Json(nullptr) : Json(notice);
+  j["reply"] = r.small_talk ? Json(r.small_talk->reply) : Json(nullptr);
+  if (!text.empty()) j["reply"] = text;
+  j["uncovered"] = r.match.uncovered.empty() ? Json(nullptr) : Json(r.match.uncovered);
+  if (started != nullptr) j["started"] = SequenceJson(*started);
+  return j;
 }
 
 }  // namespace backtalk

@@ -1,23 +1,33 @@
 // The JSON form of a Reply: one object per input line, the contract scripts rely on
-// (DESIGN.md): input, matched, intent, question, answer, score, sequence, suggestions, safety.
+// (DESIGN.md): input, matched, intent, question, answer, score, sequence, suggestions, safety,
+// then reply and uncovered, and `started` on a line that starts a sequence.
 #ifndef BACKTALK_ENGINE_REPLY_JSON_H_
 #define BACKTALK_ENGINE_REPLY_JSON_H_
 
 #include <nlohmann/json.hpp>
+#include <string>
+#include <string_view>
 
 #include "engine/engine.h"
 
 namespace backtalk {
 
-// ordered_json keeps the fields in the contract's order, which is easier to read.
-nlohmann::ordered_json ReplyJson(const Reply& reply);
+// The line `--json` prints for `reply`, newline included. `text`, when not empty, is what
+// the conversation said instead of an answer (help, a list, an offer declined) and becomes
+// the `reply` field; `started`, when given, is the sequence this line starts: its id, name,
+// intro and each step's text, hold (seconds, with a maximum for a range, or breaths), side,
+// repeats and breath cue.
+//
+// Written field by field rather than through a JSON value: after matching, building and
+// dumping a value was most of the work of `--json`.
+std::string ReplyJsonLine(const Reply& reply, std::string_view text = {},
+                          const Sequence* started = nullptr);
 
-// A sequence and its steps, for a line that starts one: id, name, intro and each step's text,
-// hold (seconds, with a maximum for a range, or breaths), side, repeats and breath cue.
-nlohmann::ordered_json SequenceJson(const Sequence& sequence);
-
-// One line of JSON; invalid UTF-8 cannot occur (inputs are cleaned), but is replaced anyway.
-std::string JsonLine(const nlohmann::ordered_json& value);
+// The same object as a JSON value, built the plain way with nlohmann: the reference that
+// ReplyJsonLine must equal byte for byte (`dump()` with invalid UTF-8 replaced), and the easy
+// form for reading fields in tests.
+nlohmann::ordered_json ReplyJson(const Reply& reply, std::string_view text = {},
+                                 const Sequence* started = nullptr);
 
 }  // namespace backtalk
 

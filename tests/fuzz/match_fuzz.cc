@@ -1,6 +1,6 @@
 // Fuzz target: arbitrary bytes as a question to the built-in knowledge. Cleaning, normalising,
 // spelling correction, stemming, synonyms, patterns and scoring must take any input; the
-// reply's JSON must serialise (exactly as nlohmann would), and its score must stay in 0..1.
+// reply's JSON line must be exactly what nlohmann would write, and its score must stay in 0..1.
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
@@ -33,15 +33,18 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   backtalk::Reply reply = engine.Ask(line, explain);
   if (reply.score < 0 || reply.score > 1) __builtin_trap();
   if (reply.matched() && !reply.suggestions.empty()) __builtin_trap();
-  nlohmann::ordered_json value = backtalk::ReplyJson(reply);
-  std::string json = backtalk::JsonLine(value);
-  if (json.empty() || json.find('\n') != std::string::npos) __builtin_trap();
-  // JsonLine is a faster nlohmann dump: the bytes must be the same, for the reply and for the
-  // raw input (invalid UTF-8 and control characters included).
+  std::string json = backtalk::ReplyJsonLine(reply);
+  if (json.empty() || json.find('\n') != json.size() - 1) __builtin_trap();
+  // ReplyJsonLine writes the object field by field: the bytes must be nlohmann's dump of the
+  // same object, for the reply and for a reply echoing the raw input (invalid UTF-8 and
+  // control characters included).
   using Json = nlohmann::ordered_json;
-  if (json != value.dump(-1, ' ', false, Json::error_handler_t::replace)) __builtin_trap();
-  Json raw = Json::array({std::string(line)});
-  if (backtalk::JsonLine(raw) != raw.dump(-1, ' ', false, Json::error_handler_t::replace))
+  if (json !=
+      backtalk::ReplyJson(reply).dump(-1, ' ', false, Json::error_handler_t::replace) + "\n")
+    __builtin_trap();
+  backtalk::Reply raw{.input = std::string(line)};
+  if (backtalk::ReplyJsonLine(raw, line) !=
+      backtalk::ReplyJson(raw, line).dump(-1, ' ', false, Json::error_handler_t::replace) + "\n")
     __builtin_trap();
   return 0;
 }

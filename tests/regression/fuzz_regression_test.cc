@@ -56,7 +56,7 @@ TEST(FuzzRegressionTest, MatchInputsGetAReply) {
       Reply reply = engine->Ask(Read(path), explain);
       EXPECT_GE(reply.score, 0);
       EXPECT_LE(reply.score, 1);
-      EXPECT_FALSE(JsonLine(ReplyJson(reply)).empty());
+      EXPECT_FALSE(ReplyJsonLine(reply).empty());
     }
   }
 }
