@@ -1,5 +1,6 @@
 #include "engine/reply_json.h"
 
+#include <array>
 #include <charconv>
 #include <cmath>
 #include <cstdio>
@@ -12,39 +13,32 @@ using Json = nlohmann::ordered_json;
 
 double RoundedScore(double score) { return std::round(score * 1000) / 1000; }
 
-// Well-formed UTF-8 as Unicode defines it (no overlong forms, surrogates or code points past
-// U+10FFFF): exactly what nlohmann accepts without replacing anything.
-bool IsValidUtf8(std::string_view s) {
-  size_t i = 0;
-  while (i < s.size()) {
-    unsigned char c = static_cast<unsigned char>(s[i]);
-    if (c < 0x80) {
-      ++i;
-      continue;
-    }
-    size_t n;
-    unsigned char lo = 0x80, hi = 0xBF;
-    if (c >= 0xC2 && c <= 0xDF) {
-      n = 1;
-    } else if (c >= 0xE0 && c <= 0xEF) {
-      n = 2;
-      if (c == 0xE0) lo = 0xA0;
-      if (c == 0xED) hi = 0x9F;
-    } else if (c >= 0xF0 && c <= 0xF4) {
-      n = 3;
-      if (c == 0xF0) lo = 0x90;
-      if (c == 0xF4) hi = 0x8F;
-    } else {
-      return false;
-    }
-    for (size_t k = 1; k <= n; ++k) {
-      if (i + k >= s.size()) return false;
-      unsigned char b = static_cast<unsigned char>(s[i + k]);
-      if (b < (k == 1 ? lo : 0x80) || b > (k == 1 ? hi : 0xBF)) return false;
-    }
-    i += n + 1;
+// The length of the well-formed UTF-8 sequence that starts `s` with a byte of 0x80 or more,
+// or 0 when it is not one. Well-formed as Unicode defines it (no overlong forms, surrogates or
+// code points past U+10FFFF): exactly what nlohmann accepts without replacing anything.
+size_t Utf8SequenceLength(std::string_view s) {
+  unsigned char c = static_cast<unsigned char>(s[0]);
+  size_t n;
+  unsigned char lo = 0x80, hi = 0xBF;
+  if (c >= 0xC2 && c <= 0xDF) {
+    n = 2;
+  } else if (c >= 0xE0 && c <= 0xEF) {
+    n = 3;
+    if (c == 0xE0) lo = 0xA0;
+    if (c == 0xED) hi = 0x9F;
+  } else if (c >= 0xF0 && c <= 0xF4) {
+    n = 4;
+    if (c == 0xF0) lo = 0x90;
+    if (c == 0xF4) hi = 0x8F;
+  } else {
+    return 0;
   }
-  return true;
+  if (s.size() < n) return 0;
+  for (size_t k = 1; k < n; ++k) {
+    unsigned char b = static_cast<unsigned char>(s[k]);
+    if (b < (k == 1 ? lo : 0x80) || b > (k == 1 ? hi : 0xBF)) return 0;
+  }
+  return n;
 }
 
 // Writes one object's members in order, in the bytes nlohmann's dump(-1) gives.
@@ -86,11 +80,12 @@ class ObjectWriter {
     if (digits.find_first_of(".e") == std::string_view::npos) *out_ += ".0";
   }
   // Opens an array or object member; the caller writes its contents.
-  void Key(std::string_view key) {
+  void Key(std::string_view key) {  // the keys are plain ASCII: nothing to escape
     if (!first_) *out_ += ',';
     first_ = false;
-    Quoted(key);
-    *out_ += ':';
+    *out_ += '"';
+    *out_ += key;
+    *out_ += "\":";
   }
   void Quoted(std::string_view s);
 
@@ -99,20 +94,35 @@ class ObjectWriter {
   bool first_ = true;
 };
 
+// Bytes copied as they are: printable ASCII but the quote and the backslash.
+constexpr std::array<bool, 256> kPlain = [] {
+  std::array<bool, 256> plain{};
+  for (int c = 0x20; c < 0x80; ++c) plain[c] = c != '"' && c != '\\';
+  return plain;
+}();
+
 void ObjectWriter::Quoted(std::string_view s) {
-  bool ascii = true;
-  for (char c : s) ascii &= static_cast<unsigned char>(c) < 0x80;
-  if (!ascii && !IsValidUtf8(s)) {  // cannot come from a cleaned line; replaced as nlohmann does
-    *out_ += Json(s).dump(-1, ' ', false, Json::error_handler_t::replace);
-    return;
-  }
+  size_t start = out_->size();
   *out_ += '"';
-  size_t run = 0;  // start of the current run of characters that need no escape
-  for (size_t i = 0; i < s.size(); ++i) {
+  size_t i = 0;
+  while (i < s.size()) {
+    size_t run = i;
+    while (i < s.size() && kPlain[static_cast<unsigned char>(s[i])]) ++i;
+    out_->append(s.data() + run, i - run);
+    if (i == s.size()) break;
     unsigned char c = static_cast<unsigned char>(s[i]);
-    if (c >= 0x20 && c != '"' && c != '\\') continue;
-    out_->append(s, run, i - run);
-    run = i + 1;
+    if (c >= 0x80) {
+      size_t n = Utf8SequenceLength(s.substr(i));
+      if (n == 0) {  // cannot come from a cleaned line; replaced as nlohmann does
+        out_->resize(start);
+        *out_ += Json(s).dump(-1, ' ', false, Json::error_handler_t::replace);
+        return;
+      }
+      out_->append(s.data() + i, n);
+      i += n;
+      continue;
+    }
+    ++i;
     switch (c) {
       case '"':
         *out_ += "\\\"";
@@ -142,7 +152,6 @@ void ObjectWriter::Quoted(std::string_view s) {
       }
     }
   }
-  out_->append(s, run, s.size() - run);
   *out_ += '"';
 }
 
