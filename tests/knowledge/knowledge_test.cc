@@ -149,6 +149,14 @@ TEST(KnowledgeTest, FileErrorsNameTheFile) {
   EXPECT_EQ(err, dir + ": is a folder, not a knowledge file");
 }
 
+// Loading the built-in knowledge skips the pattern check that every other file gets; this is
+// where its patterns are checked.
+TEST(KnowledgeTest, BuiltinKnowledgePassesEveryCheckAFileGets) {
+  Knowledge k;
+  std::string err;
+  EXPECT_TRUE(LoadKnowledge(BuiltinKnowledgeText(), "back.json", &k, &err)) << err;
+}
+
 TEST(KnowledgeTest, BuiltinKnowledgeHasTheNineDocumentQuestions) {
   Knowledge k;
   std::string err;
