@@ -75,7 +75,7 @@ Session::Session(const Engine* engine, Player* player, Screen* screen, bool json
   std::string err;
   for (const std::string& p : engine_->knowledge().pain.patterns) pain_.Add(p, 0, &err);
   pain_.Compile(&err);
-  time_left_ = std::make_unique<RE2>(kTimeLeftPattern, PatternOptions());
+  time_left_ = std::make_unique<RE2>(ForFoldedText(kTimeLeftPattern), PatternOptions());
 }
 
 Session::~Session() = default;

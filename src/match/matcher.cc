@@ -176,7 +176,7 @@ MatchResult Matcher::Match(std::string_view text, bool explain) const {
     if (explain) {
       c.evidence = std::move(evidence[i]);
       for (const std::string& p : knowledge_.intents[i].patterns) {
-        RE2 re(p, PatternOptions());
+        RE2 re(ForFoldedText(p), PatternOptions());
         if (RE2::PartialMatch(a.text, re)) c.patterns_matched.push_back(p);
       }
     }

@@ -12,8 +12,13 @@
 
 namespace backtalk {
 
-// Case-insensitive UTF-8, errors reported by us rather than logged by RE2, bounded memory.
+// UTF-8, errors reported by us rather than logged by RE2, bounded memory. Patterns match
+// case-insensitively: compile ForFoldedText(pattern) with these options.
 RE2::Options PatternOptions();
+
+// `pattern`, made to match case-folded text (what normalising gives) as a case-insensitive
+// pattern would: as it is when it is lowercase ASCII, else wrapped in (?i:...).
+std::string ForFoldedText(const std::string& pattern);
 
 // True when `pattern` compiles; otherwise false with RE2's own message in *error.
 bool CheckPattern(const std::string& pattern, std::string* error);

@@ -13,15 +13,45 @@ TEST(RegexTest, CheckPatternGivesRe2sMessage) {
   EXPECT_EQ(error, "missing ): (tight");
 }
 
-TEST(RegexTest, SetReturnsEachTagOnceSortedAndIgnoresCase) {
+TEST(RegexTest, SetReturnsEachTagOnceSorted) {
   PatternSet set;
   std::string error;
   ASSERT_TRUE(set.Add(R"(\btight\b)", 4, &error));
   ASSERT_TRUE(set.Add(R"(\bstiff\b)", 4, &error));
   ASSERT_TRUE(set.Add(R"(\bback\b)", 1, &error));
   ASSERT_TRUE(set.Compile(&error));
-  EXPECT_EQ(set.Match("my BACK is tight and stiff"), (std::vector<int>{1, 4}));
+  EXPECT_EQ(set.Match("my back is tight and stiff"), (std::vector<int>{1, 4}));
   EXPECT_TRUE(set.Match("nothing here").empty());
+}
+
+// Patterns see normalised, case-folded text; a pattern written with capitals still matches it,
+// as it would case-insensitively.
+TEST(RegexTest, PatternsWithCapitalsMatchFoldedText) {
+  PatternSet set;
+  std::string error;
+  ASSERT_TRUE(set.Add(R"(\bTENS (Unit|machine)\b)", 1, &error));
+  ASSERT_TRUE(set.Add("\xce\xa9 unit", 2, &error));  // "Ω unit"
+  ASSERT_TRUE(set.Add(R"(^\W*ok\W*$)", 3, &error));  // \W is not a capital letter
+  ASSERT_TRUE(set.Compile(&error));
+  EXPECT_EQ(set.Match("is a tens unit safe"), (std::vector<int>{1}));
+  EXPECT_EQ(set.Match("a \xcf\x89 unit"), (std::vector<int>{2}));  // "ω unit"
+  EXPECT_EQ(set.Match("ok!"), (std::vector<int>{3}));
+}
+
+TEST(RegexTest, ForFoldedTextWrapsOnlyWhatNeedsIt) {
+  EXPECT_EQ(ForFoldedText(R"(\bhow long\b)"), R"(\bhow long\b)");
+  EXPECT_EQ(ForFoldedText(R"(\bHow\b)"), R"((?i:\bHow\b))");
+  EXPECT_EQ(ForFoldedText(R"(\S+)"), R"((?i:\S+))");
+  EXPECT_EQ(ForFoldedText("caf\xc3\xa9"), "(?i:caf\xc3\xa9)");
+}
+
+TEST(RegexTest, ErrorsNameThePatternAsWritten) {
+  std::string error;
+  EXPECT_FALSE(CheckPattern("(Tight", &error));
+  EXPECT_EQ(error, "missing ): (Tight");
+  PatternSet set;
+  EXPECT_FALSE(set.Add("(Tight", 0, &error));
+  EXPECT_EQ(error, "missing ): (Tight");
 }
 
 TEST(RegexTest, AddRejectsABadPattern) {
