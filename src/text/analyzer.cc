@@ -138,7 +138,11 @@ Analysis Analyzer::Analyze(std::string_view text) const {
   stop.reserve(a.words.size());
   for (std::string& w : a.words) {
     Word word = Lookup(w);
-    if (!word.stop && !HasDigit(w) && !speller_.Contains(word.stem)) {
+    // -2: not looked up yet; a word's stem is looked up once, not once to know whether to
+    // correct it and again to know whether it is unknown.
+    int priority = -2;
+    if (!word.stop && !HasDigit(w) && (priority = speller_.Priority(word.stem)) < 0) {
+      priority = -2;
       std::string fixed = speller_.Correct(word.stem);
       // A misspelling can stem badly ("exersizes" -> "exers"): try the word as typed too.
       if (fixed.empty()) {
@@ -163,7 +167,8 @@ Analysis Analyzer::Analyze(std::string_view text) const {
         word.stop = stop_.count(fixed) > 0;
       }
     }
-    if (!word.stop && speller_.Priority(word.stem) < 1) a.unknown.push_back(w);
+    if (!word.stop && (priority == -2 ? speller_.Priority(word.stem) : priority) < 1)
+      a.unknown.push_back(w);
     stems.push_back(std::move(word.stem));
     stop.push_back(word.stop);
   }

@@ -3,6 +3,8 @@
 
 #include <gtest/gtest.h>
 
+#include <random>
+
 namespace backtalk {
 namespace {
 
@@ -50,6 +52,23 @@ TEST(NormalizeTest, KeepsAtMostMaxWords) {
 TEST(NormalizeTest, EmptyAndSymbolOnlyInputGiveNoWords) {
   EXPECT_TRUE(NormalizeWords("").empty());
   EXPECT_TRUE(NormalizeWords("?!... --- '''").empty());
+}
+
+// ASCII text takes a shorter path than the rest; both must read it the same. A non-ASCII word
+// at the end sends the same text down the general path.
+TEST(NormalizeTest, AsciiAndGeneralPathsGiveTheSameWords) {
+  std::mt19937 random(7);
+  const std::string alphabet = "abcXYZ019 '`,.?-sdtmlrevnI";
+  for (int n = 0; n < 20000; ++n) {
+    std::string text;
+    size_t length = random() % 24;
+    for (size_t i = 0; i < length; ++i) text += alphabet[random() % alphabet.size()];
+    Words ascii = NormalizeWords(text);
+    ascii.push_back("e");
+    EXPECT_EQ(NormalizeWords(text + " \xc3\xa9"), ascii) << text;
+  }
+  EXPECT_EQ(NormalizeWords("Don't WORRY, it's `Fine' cant"),
+            (Words{"do", "not", "worry", "it", "is", "fine", "can", "not"}));
 }
 
 }  // namespace
