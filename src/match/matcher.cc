@@ -56,7 +56,10 @@ std::unique_ptr<Matcher> Matcher::Create(const Knowledge& knowledge, std::string
   }
   std::stable_sort(m->topics_.begin(), m->topics_.end(),
                    [](const Topic& a, const Topic& b) { return a.terms.size() > b.terms.size(); });
-  for (const Topic& topic : m->topics_) m->topics_by_first_[topic.terms[0]].push_back(&topic);
+  for (const Topic& topic : m->topics_) {
+    m->topic_starts_.Add(topic.terms[0]);
+    m->topics_by_first_[topic.terms[0]].push_back(&topic);
+  }
   m->explained_.assign(knowledge.intents.size(), 0);
   m->recalled_.assign(knowledge.intents.size(), 0);
   m->seen_intent_.assign(knowledge.intents.size(), 0);
@@ -69,7 +72,9 @@ Matcher::TopicScan Matcher::ScanTopics(const std::vector<std::string>& terms) co
   size_t i = 0;
   while (i < terms.size()) {
     const Topic* hit = nullptr;
-    if (auto it = topics_by_first_.find(terms[i]); it != topics_by_first_.end()) {
+    if (auto it = topic_starts_.MayContain(terms[i]) ? topics_by_first_.find(terms[i])
+                                                     : topics_by_first_.end();
+        it != topics_by_first_.end()) {
       for (const Topic* topic : it->second) {
         if (i + topic->terms.size() <= terms.size() &&
             std::equal(topic->terms.begin(), topic->terms.end(),

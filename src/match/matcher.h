@@ -27,6 +27,7 @@
 
 #include "knowledge/knowledge.h"
 #include "text/analyzer.h"
+#include "util/key_filter.h"
 #include "util/regex.h"
 
 namespace backtalk {
@@ -111,6 +112,7 @@ class Matcher {
   // topics_ by their first term, longest first, so a scan looks only at topics that can start
   // at a word.
   std::unordered_map<std::string, std::vector<const Topic*>> topics_by_first_;
+  KeyFilter topic_starts_;  // topics_by_first_'s keys
   PatternSet patterns_;
   // Per-intent sums for one question, sized once and cleared through the intents a question
   // touched, so a question costs what its words' postings cost, not the number of intents.

@@ -38,6 +38,8 @@ Analyzer::Analyzer(const Knowledge& k) {
     if (s.from.empty() || s.to.empty() || s.from == s.to) continue;  // "tightness" -> "tight"
     s.from_text = from;
     s.to_text = to;
+    for (const std::string& t : s.to) s.to_stop.push_back(stop_.count(t) > 0);
+    synonym_starts_.Add(s.from[0]);
     synonyms_[s.from[0]].push_back(std::move(s));
   }
   for (auto& [first, list] : synonyms_)
@@ -89,40 +91,52 @@ std::string Analyzer::Display(const std::string& term) const {
 
 void Analyzer::ApplySynonyms(std::vector<std::string>* stems, std::vector<bool>* stop,
                              std::vector<std::pair<std::string, std::string>>* applied) const {
-  // Most questions hold no synonym at all: find the first before building anything.
-  size_t first = 0;
-  while (first < stems->size() && synonyms_.find((*stems)[first]) == synonyms_.end()) ++first;
-  if (first == stems->size()) return;
-  std::vector<std::string> out_stems(std::make_move_iterator(stems->begin()),
-                                     std::make_move_iterator(stems->begin() + first));
-  std::vector<bool> out_stop(stop->begin(), stop->begin() + first);
-  size_t i = first;
-  while (i < stems->size()) {
+  std::vector<std::string>& in = *stems;
+  // Rewritten in place: `out` is where the next stem goes, never past `i`, the next one read.
+  size_t out = 0;
+  size_t i = 0;
+  while (i < in.size()) {
     const Synonym* hit = nullptr;
-    if (auto it = synonyms_.find((*stems)[i]); it != synonyms_.end()) {
-      for (const Synonym& s : it->second) {
-        if (i + s.from.size() > stems->size()) continue;
-        if (std::equal(s.from.begin(), s.from.end(), stems->begin() + static_cast<long>(i))) {
-          hit = &s;
-          break;
+    if (synonym_starts_.MayContain(in[i])) {
+      if (auto it = synonyms_.find(in[i]); it != synonyms_.end()) {
+        for (const Synonym& s : it->second) {  // longest first
+          if (i + s.from.size() <= in.size() &&
+              std::equal(s.from.begin(), s.from.end(), in.begin() + static_cast<long>(i))) {
+            hit = &s;
+            break;
+          }
         }
       }
     }
     if (hit == nullptr) {
-      out_stems.push_back(std::move((*stems)[i]));
-      out_stop.push_back((*stop)[i]);
+      if (out != i) {
+        in[out] = std::move(in[i]);
+        (*stop)[out] = (*stop)[i];
+      }
+      ++out;
       ++i;
       continue;
     }
-    for (const std::string& t : hit->to) {
-      out_stems.push_back(t);
-      out_stop.push_back(stop_.count(t) > 0);
+    // The slots from `out` up to the end of the matched words are free; make room when the
+    // replacement is longer.
+    size_t free = i - out + hit->from.size();
+    if (hit->to.size() > free) {
+      size_t more = hit->to.size() - free;
+      size_t at = i + hit->from.size();
+      in.insert(in.begin() + static_cast<long>(at), more, std::string());
+      stop->insert(stop->begin() + static_cast<long>(at), more, false);
+      i += more;
     }
-    if (applied != nullptr) applied->emplace_back(hit->from_text, hit->to_text);
+    for (size_t k = 0; k < hit->to.size(); ++k) {
+      in[out + k] = hit->to[k];
+      (*stop)[out + k] = hit->to_stop[k];
+    }
+    out += hit->to.size();
     i += hit->from.size();
+    if (applied != nullptr) applied->emplace_back(hit->from_text, hit->to_text);
   }
-  *stems = std::move(out_stems);
-  *stop = std::move(out_stop);
+  in.resize(out);
+  stop->resize(out);
 }
 
 Analysis Analyzer::Analyze(std::string_view text) const {

@@ -14,6 +14,7 @@
 #include "knowledge/knowledge.h"
 #include "text/speller.h"
 #include "text/stemmer.h"
+#include "util/key_filter.h"
 
 namespace backtalk {
 
@@ -56,6 +57,7 @@ class Analyzer {
   struct Synonym {
     std::vector<std::string> from;  // stems
     std::vector<std::string> to;    // stems
+    std::vector<bool> to_stop;      // whether each of `to` is a stop word
     std::string from_text, to_text;
   };
 
@@ -73,6 +75,7 @@ class Analyzer {
   std::unordered_map<std::string, std::string> display_;  // stem -> a surface word
   std::unordered_set<std::string> stop_;
   std::unordered_map<std::string, std::vector<Synonym>> synonyms_;  // by first stem
+  KeyFilter synonym_starts_;                                        // synonyms_'s keys
 };
 
 }  // namespace backtalk

@@ -7,6 +7,8 @@
 #include <iterator>
 #include <unordered_map>
 
+#include "util/key_filter.h"
+
 namespace backtalk {
 
 namespace {
@@ -41,7 +43,19 @@ constexpr BareContraction kBareContractions[] = {
     {"wont", "will", "not"}, {"wouldnt", "would", "not"},
 };
 
+// Most words start with a letter, or have a length, that no word above has: they are passed
+// through without a search.
+constexpr KeyFilter kBareFilter = [] {
+  KeyFilter filter;
+  for (const BareContraction& c : kBareContractions) filter.Add(c.word);
+  return filter;
+}();
+
 void AddWord(std::string_view word, std::vector<std::string>* out) {
+  if (!kBareFilter.MayContain(word)) {
+    out->emplace_back(word);
+    return;
+  }
   const auto* end = std::end(kBareContractions);
   const auto* it =
       std::lower_bound(std::begin(kBareContractions), end, word,

@@ -41,6 +41,20 @@ TEST_F(AnalyzerTest, MapsPhraseSynonyms) {
             (Terms{"pain", "upper", "middl", "back"}));
 }
 
+// Synonyms are replaced in place: longer and shorter replacements, one after another.
+TEST_F(AnalyzerTest, SynonymsOfEveryLengthInARow) {
+  Analysis a =
+      analyzer_->Analyze("scapula ache between my shoulder blades midback how come it hurts");
+  EXPECT_EQ(a.terms, (Terms{"upper", "middl", "back", "pain", "upper", "middl", "back", "middl",
+                            "back", "whi", "pain"}));
+  EXPECT_EQ(a.synonyms, (Pairs{{"scapula", "upper middle back"},
+                               {"ache", "pain"},
+                               {"between my shoulder blades", "upper middle back"},
+                               {"midback", "middle back"},
+                               {"how come", "why"},
+                               {"hurt", "pain"}}));
+}
+
 TEST_F(AnalyzerTest, CorrectsTyposAndRecordsThem) {
   Analysis a = analyzer_->Analyze("how to strech midle bak musles");
   EXPECT_EQ(
