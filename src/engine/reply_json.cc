@@ -3,7 +3,9 @@
 #include <array>
 #include <charconv>
 #include <cmath>
+#include <cstdint>
 #include <cstdio>
+#include <cstring>
 
 namespace backtalk {
 
@@ -101,13 +103,38 @@ constexpr std::array<bool, 256> kPlain = [] {
   return plain;
 }();
 
+// Eight bytes at a time: true when none needs attention (a control character, '"', '\\' or a
+// byte of 0x80 or more). The bit tricks are the classic "has a zero byte" test, applied to
+// the bytes below 0x20 and to those equal to each special character.
+bool AllPlain(uint64_t x) {
+  constexpr uint64_t kOnes = 0x0101010101010101;
+  constexpr uint64_t kHighs = 0x8080808080808080;
+  auto zero_byte = [](uint64_t v) { return (v - kOnes) & ~v & kHighs; };
+  uint64_t below_space = (x - kOnes * 0x20) & ~x & kHighs;
+  return ((x & kHighs) | below_space | zero_byte(x ^ (kOnes * '"')) |
+          zero_byte(x ^ (kOnes * '\\'))) == 0;
+}
+
+// The end of the run of plain bytes (see kPlain) that starts at `i`. Answers are long and
+// almost all plain: this is most of the time spent writing a line.
+size_t PlainRunEnd(std::string_view s, size_t i) {
+  while (i + 8 <= s.size()) {
+    uint64_t x;
+    std::memcpy(&x, s.data() + i, 8);
+    if (!AllPlain(x)) break;
+    i += 8;
+  }
+  while (i < s.size() && kPlain[static_cast<unsigned char>(s[i])]) ++i;
+  return i;
+}
+
 void ObjectWriter::Quoted(std::string_view s) {
   size_t start = out_->size();
   *out_ += '"';
   size_t i = 0;
   while (i < s.size()) {
     size_t run = i;
-    while (i < s.size() && kPlain[static_cast<unsigned char>(s[i])]) ++i;
+    i = PlainRunEnd(s, i);
     out_->append(s.data() + run, i - run);
     if (i == s.size()) break;
     unsigned char c = static_cast<unsigned char>(s[i]);

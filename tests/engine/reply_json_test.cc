@@ -5,6 +5,7 @@
 
 #include <gtest/gtest.h>
 
+#include <random>
 #include <string>
 
 #include "support/builtin.h"
@@ -57,6 +58,20 @@ TEST(ReplyJsonTest, InputsThatNeedEscapingOrReplacing) {
     Reply reply{.input = input};
     EXPECT_EQ(ReplyJsonLine(reply), Reference(reply)) << input;
     EXPECT_EQ(ReplyJsonLine(reply, input), Reference(reply, input)) << input;
+  }
+}
+
+// Plain runs are scanned eight bytes at a time: every byte that needs attention must be seen
+// wherever it falls in a block.
+TEST(ReplyJsonTest, RandomTextIsWrittenAsNlohmannWould) {
+  std::mt19937 random(11);
+  const std::string bytes = "ab \"\\\x01\x1f\x7f\n\t/ \xc3\xa9\xe2\x80\x94\xff";
+  for (int n = 0; n < 20000; ++n) {
+    std::string input;
+    size_t length = random() % 40;
+    for (size_t i = 0; i < length; ++i) input += bytes[random() % bytes.size()];
+    Reply reply{.input = input};
+    ASSERT_EQ(ReplyJsonLine(reply), Reference(reply)) << input;
   }
 }
 
