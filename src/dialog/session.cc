@@ -105,7 +105,8 @@ std::string Session::OfferText(const Sequence& s) {
 
 void Session::Say(const std::string& text) {
   if (text.empty()) return;
-  screen_->Print(said_ && !json_ ? "\n" + text : text);
+  if (said_ && !json_) screen_->Print("\n");
+  screen_->Print(text);
   said_ = true;
 }
 
