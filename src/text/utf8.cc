@@ -2,6 +2,8 @@
 
 #include <utf8proc.h>
 
+#include <algorithm>
+
 namespace backtalk {
 
 std::string CleanText(std::string_view raw, size_t max_bytes) {
@@ -11,6 +13,15 @@ std::string CleanText(std::string_view raw, size_t max_bytes) {
   size_t i = 0;
   while (i < raw.size()) {
     unsigned char c = static_cast<unsigned char>(raw[i]);
+    if (c >= 0x20 && c < 0x7f) {  // a run of printable ASCII, most of every line, copied whole
+      size_t end = i + 1;
+      while (end < raw.size() && raw[end] >= 0x20 && raw[end] < 0x7f) ++end;
+      size_t n = std::min(end - i, max_bytes - out.size());
+      out.append(raw.data() + i, n);
+      if (n < end - i) break;
+      i = end;
+      continue;
+    }
     if (c < 0x80) {
       if (out.size() + 1 > max_bytes) break;
       out += (c < 0x20 || c == 0x7f) ? ' ' : static_cast<char>(c);
