@@ -70,13 +70,7 @@ const char kHelp[] =
 }  // namespace
 
 Session::Session(const Engine* engine, Player* player, Screen* screen, bool json)
-    : engine_(engine), player_(player), screen_(screen), json_(json) {
-  // The loader has checked every pattern, so Add cannot fail here.
-  std::string err;
-  for (const std::string& p : engine_->knowledge().pain.patterns) pain_.Add(p, 0, &err);
-  pain_.Compile(&err);
-  time_left_ = std::make_unique<RE2>(ForFoldedText(kTimeLeftPattern), PatternOptions());
-}
+    : engine_(engine), player_(player), screen_(screen), json_(json) {}
 
 Session::~Session() = default;
 
@@ -398,7 +392,15 @@ bool Session::HandleInSequence(const Reply& reply, const std::string& words, boo
     Answer(reply, false);
     return true;
   }
-  if (!pain_.Match(words).empty()) {
+  if (!pain_) {  // compiled on the first line during a sequence: most sessions run none
+    // The loader has checked every pattern, so Add cannot fail here.
+    std::string err;
+    pain_ = std::make_unique<PatternSet>();
+    for (const std::string& p : engine_->knowledge().pain.patterns) pain_->Add(p, 0, &err);
+    pain_->Compile(&err);
+    time_left_ = std::make_unique<RE2>(ForFoldedText(kTimeLeftPattern), PatternOptions());
+  }
+  if (!pain_->Match(words).empty()) {
     Stop(engine_->knowledge().pain.notice + "\n");
     return true;
   }

@@ -83,8 +83,8 @@ class Session {
   const Sequence* offer_ = nullptr;
   std::optional<SequenceRun> run_;
   std::vector<const Intent*> choices_;  // the last numbered suggestions
-  PatternSet pain_;                     // the knowledge's words of pain
-  std::unique_ptr<RE2> time_left_;
+  std::unique_ptr<PatternSet> pain_;    // the knowledge's words of pain
+  std::unique_ptr<RE2> time_left_;      // "how long left?"
 };
 
 }  // namespace backtalk
