@@ -25,7 +25,7 @@ std::unique_ptr<Engine> Engine::Create(Knowledge knowledge, std::string* err) {
   for (size_t i = 0; i < k.small_talk.size(); ++i) {
     for (const std::string& p : k.small_talk[i].patterns) {
       // Small talk must be the whole line: "hello" is small talk, "hello, my back hurts" is not.
-      if (!engine->small_talk_.Add("^(?:" + p + ")$", static_cast<int>(i), err)) {
+      if (!engine->small_talk_.Add(p, static_cast<int>(i), err)) {
         *err = "/small_talk/" + std::to_string(i) + "/patterns: " + *err;
         return nullptr;
       }

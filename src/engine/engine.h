@@ -51,7 +51,7 @@ class Engine {
   std::unique_ptr<Knowledge> knowledge_;  // stable address: the parts below refer to it
   std::unique_ptr<Matcher> matcher_;
   std::unique_ptr<SafetyCheck> safety_;
-  PatternSet small_talk_;
+  PatternSet small_talk_{RE2::ANCHOR_BOTH};  // the whole line is small talk, or none of it
 };
 
 }  // namespace backtalk

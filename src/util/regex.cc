@@ -53,7 +53,8 @@ bool CheckPattern(const std::string& pattern, std::string* error) {
   return false;
 }
 
-PatternSet::PatternSet() : set_(std::make_unique<RE2::Set>(PatternOptions(), RE2::UNANCHORED)) {}
+PatternSet::PatternSet(RE2::Anchor anchor)
+    : set_(std::make_unique<RE2::Set>(PatternOptions(), anchor)) {}
 
 bool PatternSet::Add(const std::string& pattern, int tag, std::string* error) {
   std::string message;
@@ -78,8 +79,13 @@ bool PatternSet::Compile(std::string* error) {
 std::vector<int> PatternSet::Match(std::string_view text) const {
   std::vector<int> tags;
   if (!compiled_) return tags;
+  re2::StringPiece piece(text.data(), text.size());
+  // Most texts match no pattern of a set. Asking only whether one matches allocates nothing
+  // and stops at the first match; asking which ones allocates RE2's set of matches, so that
+  // is done only for a text that matches.
+  if (!set_->Match(piece, nullptr)) return tags;
   std::vector<int> indices;
-  if (!set_->Match(re2::StringPiece(text.data(), text.size()), &indices)) return tags;
+  if (!set_->Match(piece, &indices)) return tags;
   for (int i : indices) tags.push_back(tags_[i]);
   std::sort(tags.begin(), tags.end());
   tags.erase(std::unique(tags.begin(), tags.end()), tags.end());

@@ -26,7 +26,9 @@ bool CheckPattern(const std::string& pattern, std::string* error);
 // Many patterns matched in one pass. Each pattern carries a tag (an intent or sign index).
 class PatternSet {
  public:
-  PatternSet();
+  // UNANCHORED: a pattern matches anywhere in the text; ANCHOR_BOTH: it must match all of it
+  // (and a text that cannot is given up at its first byte that rules every pattern out).
+  explicit PatternSet(RE2::Anchor anchor = RE2::UNANCHORED);
   // Returns false with RE2's message for a pattern that does not compile.
   bool Add(const std::string& pattern, int tag, std::string* error);
   bool Compile(std::string* error);

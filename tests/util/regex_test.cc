@@ -54,6 +54,19 @@ TEST(RegexTest, ErrorsNameThePatternAsWritten) {
   EXPECT_EQ(error, "missing ): (Tight");
 }
 
+TEST(RegexTest, AnAnchoredSetMatchesWholeTextsOnly) {
+  PatternSet set(RE2::ANCHOR_BOTH);
+  std::string error;
+  ASSERT_TRUE(set.Add("hi|hello( there)?", 1, &error));
+  ASSERT_TRUE(set.Add("thanks", 2, &error));
+  ASSERT_TRUE(set.Compile(&error));
+  EXPECT_EQ(set.Match("hello there"), (std::vector<int>{1}));
+  EXPECT_EQ(set.Match("hi"), (std::vector<int>{1}));
+  EXPECT_EQ(set.Match("thanks"), (std::vector<int>{2}));
+  EXPECT_TRUE(set.Match("hello my back hurts").empty());
+  EXPECT_TRUE(set.Match("oh hi").empty());
+}
+
 TEST(RegexTest, AddRejectsABadPattern) {
   PatternSet set;
   std::string error;
