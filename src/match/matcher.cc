@@ -106,7 +106,8 @@ MatchResult Matcher::Match(std::string_view text, bool explain) const {
   std::vector<double>& explained = explained_;
   std::vector<double>& recalled = recalled_;
   std::vector<char>& seen_intent = seen_intent_;
-  std::vector<int> touched;
+  std::vector<int>& touched = touched_;
+  touched.clear();
   std::vector<std::vector<Evidence>> evidence(explain ? n : 0);
   double input_total = 0;
   for (size_t k = 0; k < a.terms.size(); ++k) {
@@ -160,12 +161,8 @@ MatchResult Matcher::Match(std::string_view text, bool explain) const {
     return c;
   };
   // Score every touched intent, but build full candidates only for the few that are ranked.
-  struct Scored {
-    double score;
-    int intent;
-  };
-  std::vector<Scored> scored;
-  scored.reserve(touched.size());
+  std::vector<Scored>& scored = scored_;
+  scored.clear();
   for (int index : touched) {
     double value = score(index).score;
     if (value > 0) scored.push_back({value, index});
@@ -175,6 +172,7 @@ MatchResult Matcher::Match(std::string_view text, bool explain) const {
                     [](const Scored& x, const Scored& y) {
                       return x.score != y.score ? x.score > y.score : x.intent < y.intent;
                     });
+  result.ranked.reserve(ranked);
   for (size_t r = 0; r < ranked; ++r) {
     Candidate c = score(scored[r].intent);
     size_t i = static_cast<size_t>(c.intent);

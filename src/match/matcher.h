@@ -118,6 +118,13 @@ class Matcher {
   // touched, so a question costs what its words' postings cost, not the number of intents.
   mutable std::vector<double> explained_, recalled_;
   mutable std::vector<char> seen_intent_;
+  // The intents a question touched, and their scores: kept to spare two allocations a question.
+  struct Scored {
+    double score;
+    int intent;
+  };
+  mutable std::vector<int> touched_;
+  mutable std::vector<Scored> scored_;
 };
 
 }  // namespace backtalk

@@ -191,6 +191,7 @@ Analysis Analyzer::Analyze(std::string_view text) const {
     a.text += w;
   }
   ApplySynonyms(&stems, &stop, &a.synonyms);
+  a.terms.reserve(stems.size());
   for (size_t i = 0; i < stems.size(); ++i)
     if (!stop[i]) a.terms.push_back(std::move(stems[i]));
   return a;
