@@ -11,25 +11,73 @@ void Speller::Add(const std::string& word, int priority) {
   if (!inserted) {
     if (priority <= it->second) return;
     int old = it->second;
-    it->second = priority;  // the entries below point at it
+    it->second = priority;  // the buckets below point at it
     if (old > 0) return;
   }
   if (priority == 0) return;
+  const Node* node = &*it;
   uint32_t letters = LetterMask(word);
-  by_first_[BucketKey(word[0], word.size())].push_back({word, &it->second, letters});
+  Bucket& bucket = by_first_[BucketKey(word[0], word.size())];
+  bucket.letters.push_back(letters);
+  bucket.words.push_back(node);
   std::string key = SoundKey(word);
-  if (key.size() >= 2) by_sound_[key].push_back({word, &it->second, letters});
+  if (key.size() >= 2) by_sound_[key].push_back({node, letters});
 }
 
 namespace {
 
-// popcount(bits) > n, counting no further than needed (std::popcount is a library call
-// without -mpopcnt).
-bool MoreBitsThan(uint32_t bits, int n) {
-  for (; bits != 0; bits &= bits - 1)
-    if (--n < 0) return true;
-  return false;
+// The number of bits set, without a branch (std::popcount is a library call without -mpopcnt).
+int CountBits(uint32_t x) {
+  x = x - ((x >> 1) & 0x55555555u);
+  x = (x & 0x33333333u) + ((x >> 2) & 0x33333333u);
+  x = (x + (x >> 4)) & 0x0F0F0F0Fu;
+  return static_cast<int>((x * 0x01010101u) >> 24);
 }
+
+int LengthApart(std::string_view a, std::string_view b) {
+  return a.size() > b.size() ? static_cast<int>(a.size() - b.size())
+                             : static_cast<int>(b.size() - a.size());
+}
+
+// A word of 1 to 64 bytes as one bit mask per byte value (bit i: the word's byte i is that
+// value), for Hyyrö's bit-parallel optimal string alignment distance: a column of the
+// edit-distance table per step instead of a cell.
+class Pattern {
+ public:
+  explicit Pattern(std::string_view word) : size_(word.size()) {
+    std::fill(std::begin(bits_), std::end(bits_), 0);
+    for (size_t i = 0; i < word.size(); ++i)
+      bits_[static_cast<unsigned char>(word[i])] |= uint64_t{1} << i;
+  }
+
+  int Distance(std::string_view text) const {
+    uint64_t vp = ~uint64_t{0};  // vertical deltas of +1
+    uint64_t vn = 0;             // vertical deltas of -1
+    uint64_t d0 = 0;             // diagonal deltas of 0
+    uint64_t previous = 0;       // the bits of the text's previous byte
+    const uint64_t last = uint64_t{1} << (size_ - 1);
+    int distance = static_cast<int>(size_);
+    for (char c : text) {
+      uint64_t match = bits_[static_cast<unsigned char>(c)];
+      uint64_t swapped = ((~d0 & match) << 1) & previous;  // a transposition
+      d0 = (((match & vp) + vp) ^ vp) | match | vn | swapped;
+      uint64_t hp = vn | ~(d0 | vp);
+      uint64_t hn = d0 & vp;
+      distance += (hp & last) != 0;
+      distance -= (hn & last) != 0;
+      hp = (hp << 1) | 1;
+      hn <<= 1;
+      vp = hn | ~(d0 | hp);
+      vn = hp & d0;
+      previous = match;
+    }
+    return distance;
+  }
+
+ private:
+  uint64_t bits_[256];
+  size_t size_;
+};
 
 }  // namespace
 
@@ -49,39 +97,10 @@ int Speller::Priority(std::string_view word) const {
 }
 
 int Speller::Distance(std::string_view a, std::string_view b, int limit) {
-  int la = static_cast<int>(a.size());
-  int lb = static_cast<int>(b.size());
-  if (std::abs(la - lb) > limit) return limit + 1;
-  if (la > 64 || lb > 64) return limit + 1;
-  // Three rolling rows of the optimal-string-alignment table, computed only within `limit` of
-  // the diagonal: a cell further off is more than `limit` edits, so it counts as kFar.
-  const int kFar = limit + 1;
-  int rows[3][66];
-  int* prev2 = rows[0];
-  int* prev = rows[1];
-  int* cur = rows[2];
-  for (int j = 0; j <= std::min(lb, limit); ++j) prev[j] = j;
-  if (limit + 1 <= lb) prev[limit + 1] = kFar;
-  for (int i = 1; i <= la; ++i) {
-    int lo = std::max(1, i - limit);
-    int hi = std::min(lb, i + limit);
-    cur[0] = i <= limit ? i : kFar;
-    cur[lo - 1] = lo - 1 == 0 ? cur[0] : kFar;
-    if (hi + 1 <= lb) cur[hi + 1] = kFar;  // read by the next row
-    int row_min = lo == 1 ? cur[0] : kFar;
-    for (int j = lo; j <= hi; ++j) {
-      int cost = a[i - 1] == b[j - 1] ? 0 : 1;
-      int v = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost});
-      if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
-        v = std::min(v, prev2[j - 2] + 1);
-      cur[j] = v;
-      row_min = std::min(row_min, v);
-    }
-    if (row_min > limit) return limit + 1;
-    std::swap(prev2, prev);
-    std::swap(prev, cur);
-  }
-  return std::min(prev[lb], limit + 1);
+  if (LengthApart(a, b) > limit) return limit + 1;
+  if (a.size() > 64 || b.size() > 64) return limit + 1;
+  if (a.empty() || b.empty()) return std::min(static_cast<int>(a.size() + b.size()), limit + 1);
+  return std::min(Pattern(a).Distance(b), limit + 1);
 }
 
 std::string Speller::SoundKey(std::string_view word) {
@@ -128,23 +147,30 @@ std::string Speller::Correct(std::string_view word) const {
   if (limit == 0) return "";
   // A candidate's cost is its edit distance, but a sound-alike ("tite", "tight") costs one
   // edit at most. The lowest cost wins; then the higher priority, then the fewer real edits.
-  const Entry* best = nullptr;
+  const Node* best = nullptr;
   int best_cost = limit + 1;
   int best_distance = 0;
-  auto consider = [&](const Entry& e, int cost, int distance) {
+  auto consider = [&](const Node* e, int cost, int distance) {
     if (cost > limit) return;
     bool better =
         best == nullptr || cost < best_cost ||
         (cost == best_cost &&
-         (*e.priority > *best->priority ||
-          (*e.priority == *best->priority &&
-           (distance < best_distance || (distance == best_distance && e.word < best->word)))));
+         (e->second > best->second ||
+          (e->second == best->second &&
+           (distance < best_distance || (distance == best_distance && e->first < best->first)))));
     if (!better) return;
-    best = &e;
+    best = e;
     best_cost = cost;
     best_distance = distance;
   };
   uint32_t letters = LetterMask(word);
+  if (word.size() > 64) return "";  // Distance finds nothing so long
+  const Pattern pattern(word);
+  // Distance(word, candidate, max), the pattern built once for all candidates.
+  auto distance = [&](std::string_view candidate, int max) {
+    if (LengthApart(word, candidate) > max || candidate.size() > 64) return max + 1;
+    return std::min(pattern.Distance(candidate), max + 1);
+  };
   auto scan = [&](char first) {
     // A word of three letters may only have dropped one; longer ones are `limit` edits away.
     size_t shortest = word.size() == 3 ? 4 : word.size() - static_cast<size_t>(limit);
@@ -152,9 +178,13 @@ std::string Speller::Correct(std::string_view word) const {
     for (size_t length = shortest; length <= longest; ++length) {
       auto it = by_first_.find(BucketKey(first, length));
       if (it == by_first_.end()) continue;
-      for (const Entry& e : it->second) {
-        if (MoreBitsThan(letters ^ e.letters, 2 * limit)) continue;
-        int d = Distance(word, e.word, limit);
+      const Bucket& bucket = it->second;
+      size_t apart = length > word.size() ? length - word.size() : word.size() - length;
+      int max_bits = 2 * limit - static_cast<int>(apart);
+      for (size_t i = 0; i < bucket.letters.size(); ++i) {
+        if (CountBits(letters ^ bucket.letters[i]) > max_bits) continue;
+        const Node* e = bucket.words[i];
+        int d = distance(e->first, limit);
         consider(e, d, d);
       }
     }
@@ -165,13 +195,14 @@ std::string Speller::Correct(std::string_view word) const {
   if (word.size() >= 4) {
     if (auto it = by_sound_.find(SoundKey(word)); it != by_sound_.end()) {
       for (const Entry& e : it->second) {
-        if (MoreBitsThan(letters ^ e.letters, 2 * 3)) continue;  // more than 3 edits apart
-        int d = Distance(word, e.word, 3);
-        if (d <= 3) consider(e, std::min(d, 1), d);
+        int max_bits = 2 * 3 - LengthApart(word, e.word->first);
+        if (CountBits(letters ^ e.letters) > max_bits) continue;  // more than 3 edits apart
+        int d = distance(e.word->first, 3);
+        if (d <= 3) consider(e.word, std::min(d, 1), d);
       }
     }
   }
-  return best == nullptr ? "" : best->word;
+  return best == nullptr ? "" : best->first;
 }
 
 }  // namespace backtalk

@@ -11,6 +11,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 namespace backtalk {
@@ -18,7 +19,7 @@ namespace backtalk {
 class Speller {
  public:
   Speller() = default;
-  // Entries point into priority_: moving keeps its nodes, copying would not.
+  // Buckets point into priority_: moving keeps its nodes, copying would not.
   Speller(const Speller&) = delete;
   Speller& operator=(const Speller&) = delete;
   Speller(Speller&&) = default;
@@ -44,19 +45,25 @@ class Speller {
   static std::string SoundKey(std::string_view word);
 
  private:
-  struct Entry {
-    std::string word;
-    const int* priority;  // the value in priority_ (its nodes never move), so raising is O(1)
-    uint32_t letters;     // LetterMask(word)
-  };
-  // One bit per letter (folded to 32 bits). An edit changes at most two bits, so words whose
-  // masks differ in more than 2 * limit bits are further apart than `limit`: a cheap filter
-  // that spares most Distance calls.
+  using Node = std::pair<const std::string, int>;  // a word and its priority, in priority_
+  // One bit per letter (folded to 32 bits). An edit changes at most two bits, an inserted or
+  // dropped letter at most one, so words whose masks differ in more than 2 * limit - (the
+  // difference of their lengths) bits are further apart than `limit`: a cheap filter that
+  // spares most Distance calls.
   static uint32_t LetterMask(std::string_view word);
-  std::unordered_map<std::string, int> priority_;
-  // Words by first letter, so a correction scans a small bucket, not the whole vocabulary.
+  // Words of one first letter and one length. The masks are kept apart from the words so a
+  // correction scans a few kilobytes of masks and reads only the words that pass.
+  struct Bucket {
+    std::vector<uint32_t> letters;  // LetterMask(word)
+    std::vector<const Node*> words;
+  };
+  struct Entry {
+    const Node* word;
+    uint32_t letters;
+  };
+  std::unordered_map<std::string, int> priority_;  // its nodes never move: buckets point at them
   // Keyed by BucketKey(first letter, length): a correction scans only the lengths in reach.
-  std::unordered_map<uint32_t, std::vector<Entry>> by_first_;
+  std::unordered_map<uint32_t, Bucket> by_first_;
   static uint32_t BucketKey(char first, size_t length) {
     return static_cast<uint32_t>(static_cast<unsigned char>(first)) << 16 |
            static_cast<uint32_t>(std::min<size_t>(length, 0xFFFF));
