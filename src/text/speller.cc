@@ -15,10 +15,12 @@ void Speller::Add(const std::string& word, int priority) {
     if (old > 0) return;
   }
   if (priority == 0) return;
+  if (word.size() > 64) return;  // beyond Distance: never a correction
   const Node* node = &*it;
   uint32_t letters = LetterMask(word);
   Bucket& bucket = by_first_[BucketKey(word[0], word.size())];
   bucket.letters.push_back(letters);
+  bucket.text += word;
   bucket.words.push_back(node);
   std::string key = SoundKey(word);
   if (key.size() >= 2) by_sound_[key].push_back({node, letters});
@@ -33,6 +35,8 @@ int CountBits(uint32_t x) {
   x = (x + (x >> 4)) & 0x0F0F0F0Fu;
   return static_cast<int>((x * 0x01010101u) >> 24);
 }
+
+constexpr size_t kBlock = 64;
 
 int LengthApart(std::string_view a, std::string_view b) {
   return a.size() > b.size() ? static_cast<int>(a.size() - b.size())
@@ -181,11 +185,20 @@ std::string Speller::Correct(std::string_view word) const {
       const Bucket& bucket = it->second;
       size_t apart = length > word.size() ? length - word.size() : word.size() - length;
       int max_bits = 2 * limit - static_cast<int>(apart);
-      for (size_t i = 0; i < bucket.letters.size(); ++i) {
-        if (CountBits(letters ^ bucket.letters[i]) > max_bits) continue;
-        const Node* e = bucket.words[i];
-        int d = distance(e->first, limit);
-        consider(e, d, d);
+      // The masks a block at a time, in a loop without branches that the compiler vectorises;
+      // then the few words that pass.
+      const size_t size = bucket.letters.size();
+      for (size_t start = 0; start < size; start += kBlock) {
+        const size_t block = std::min(kBlock, size - start);
+        const uint32_t* masks = bucket.letters.data() + start;
+        uint8_t near[kBlock];
+        for (size_t i = 0; i < block; ++i) near[i] = CountBits(letters ^ masks[i]) <= max_bits;
+        for (size_t i = 0; i < block; ++i) {
+          if (!near[i]) continue;
+          int d =
+              distance(std::string_view(bucket.text).substr((start + i) * length, length), limit);
+          if (d <= limit) consider(bucket.words[start + i], d, d);
+        }
       }
     }
   };

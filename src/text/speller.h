@@ -51,10 +51,12 @@ class Speller {
   // difference of their lengths) bits are further apart than `limit`: a cheap filter that
   // spares most Distance calls.
   static uint32_t LetterMask(std::string_view word);
-  // Words of one first letter and one length. The masks are kept apart from the words so a
-  // correction scans a few kilobytes of masks and reads only the words that pass.
+  // Words of one first letter and one length. The masks are kept apart from the words, and the
+  // words' letters side by side, so a correction scans a few kilobytes of masks and then reads
+  // the letters of the few that pass from memory nearby, not from nodes all over the heap.
   struct Bucket {
     std::vector<uint32_t> letters;  // LetterMask(word)
+    std::string text;               // the words, each of the bucket's length, end to end
     std::vector<const Node*> words;
   };
   struct Entry {
