@@ -14,9 +14,71 @@ bool HasDigit(std::string_view word) {
   return std::any_of(word.begin(), word.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
+bool IsAscii(std::string_view text) {
+  return std::all_of(text.begin(), text.end(),
+                     [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+}
+
+bool IsSpace(char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r'; }
+
+// NormalizeWords' default: the vocabulary reads the first 200 words of each text.
+constexpr size_t kVocabularyWordsPerText = 200;
+
 }  // namespace
 
+// An open-addressing table of string_views into the knowledge (which outlives the building),
+// each with the highest priority its words were added with and how many words it makes.
+class Analyzer::TokenSet {
+ public:
+  struct Token {
+    std::string_view text;  // empty: a free slot
+    uint64_t hash = 0;
+    int priority = -1;  // -1: not added yet
+    size_t words = 0;
+  };
+
+  TokenSet() : slots_(1 << 14) {}
+
+  Token& Find(std::string_view text) {
+    if (2 * (size_ + 1) > slots_.size()) Grow();
+    uint64_t hash = Hash(text);
+    size_t mask = slots_.size() - 1;
+    for (size_t i = hash & mask;; i = (i + 1) & mask) {
+      Token& t = slots_[i];
+      if (t.text.empty()) {
+        t.text = text;
+        t.hash = hash;
+        ++size_;
+        return t;
+      }
+      if (t.hash == hash && t.text == text) return t;
+    }
+  }
+
+ private:
+  static uint64_t Hash(std::string_view text) {
+    uint64_t h = 0xcbf29ce484222325u;  // FNV-1a
+    for (char c : text) h = (h ^ static_cast<unsigned char>(c)) * 0x100000001b3u;
+    return h ^ (h >> 29);
+  }
+  void Grow() {
+    std::vector<Token> old(slots_.size() * 2);
+    old.swap(slots_);
+    size_t mask = slots_.size() - 1;
+    for (Token& t : old) {
+      if (t.text.empty()) continue;
+      size_t i = t.hash & mask;
+      while (!slots_[i].text.empty()) i = (i + 1) & mask;
+      slots_[i] = t;
+    }
+  }
+
+  std::vector<Token> slots_;
+  size_t size_ = 0;
+};
+
 Analyzer::Analyzer(const Knowledge& k) {
+  TokenSet seen;
   for (std::string_view w : StopWords()) {
     stop_.insert(std::string(w));
     known_[std::string(w)] = {std::string(w), true};
@@ -25,13 +87,13 @@ Analyzer::Analyzer(const Knowledge& k) {
     common_speller_.Add(std::string(w), 1);
   }
   for (std::string_view w : CommonWords()) {
-    AddVocabulary(w, 0);
+    AddVocabulary(w, 0, &seen);
     common_speller_.Add(std::string(w), 1);
   }
   // Synonyms first: their stems are needed by Terms() below.
   for (const auto& [from, to] : k.synonyms) {
-    AddVocabulary(from, 2);
-    AddVocabulary(to, 2);
+    AddVocabulary(from, 2, &seen);
+    AddVocabulary(to, 2, &seen);
     Synonym s;
     for (const std::string& w : NormalizeWords(from)) s.from.push_back(Lookup(w).stem);
     for (const std::string& w : NormalizeWords(to)) s.to.push_back(Lookup(w).stem);
@@ -45,35 +107,65 @@ Analyzer::Analyzer(const Knowledge& k) {
       return a.from.size() > b.from.size();
     });
   for (const Intent& intent : k.intents) {
-    for (const WeightedTerm& t : intent.keywords) AddVocabulary(t.term, 3);
-    for (const WeightedTerm& t : intent.related) AddVocabulary(t.term, 2);
-    AddVocabulary(intent.question, 2);
-    AddVocabulary(intent.answer, 1);
+    for (const WeightedTerm& t : intent.keywords) AddVocabulary(t.term, 3, &seen);
+    for (const WeightedTerm& t : intent.related) AddVocabulary(t.term, 2, &seen);
+    AddVocabulary(intent.question, 2, &seen);
+    AddVocabulary(intent.answer, 1, &seen);
   }
-  for (const std::string& topic : k.covered) AddVocabulary(topic, 2);
-  for (const std::string& topic : k.uncovered) AddVocabulary(topic, 2);
+  for (const std::string& topic : k.covered) AddVocabulary(topic, 2, &seen);
+  for (const std::string& topic : k.uncovered) AddVocabulary(topic, 2, &seen);
   for (const Sequence& seq : k.sequences) {
-    AddVocabulary(seq.name, 1);
-    for (const Step& step : seq.steps) AddVocabulary(step.text, 1);
+    AddVocabulary(seq.name, 1, &seen);
+    for (const Step& step : seq.steps) AddVocabulary(step.text, 1, &seen);
   }
 }
 
-void Analyzer::AddVocabulary(std::string_view text, int priority) {
-  for (const std::string& w : NormalizeWords(text)) {
-    auto it = known_.find(w);
-    // A word already added with this priority or a higher one has nothing new to add: most
-    // words of a large knowledge repeat, and this keeps loading to one lookup for them.
-    if (it != known_.end() && it->second.vocabulary >= priority) continue;
-    if (stop_.count(w)) continue;
-    if (it == known_.end()) it = known_.emplace(w, Word{stemmer_.Stem(w), false}).first;
-    it->second.vocabulary = priority;
-    // Show a stem as the shortest word that gave it: "muscl" as "muscle", not "muscles".
-    auto [shown, fresh] = display_.try_emplace(it->second.stem, w);  // no node when known
-    if (!fresh && w.size() < shown->second.size()) shown->second = w;
-    if (!HasDigit(w)) {
-      speller_.Add(it->second.stem, priority);
-      surface_speller_.Add(w, priority);
+void Analyzer::AddVocabulary(std::string_view text, int priority, TokenSet* seen) {
+  if (!IsAscii(text)) {  // folding may join or split what spaces separate: read it whole
+    for (const std::string& w : NormalizeWords(text, kVocabularyWordsPerText))
+      AddVocabularyWord(w, priority);
+    return;
+  }
+  // ASCII text normalises token by token as it does whole, and most tokens of a large
+  // knowledge repeat: a token already added with this priority or a higher one has nothing new
+  // to add, and is skipped without being normalised again.
+  size_t words = 0;
+  size_t at = 0;
+  while (words < kVocabularyWordsPerText) {
+    while (at < text.size() && IsSpace(text[at])) ++at;
+    if (at == text.size()) break;
+    size_t end = at;
+    while (end < text.size() && !IsSpace(text[end])) ++end;
+    TokenSet::Token& token = seen->Find(text.substr(at, end - at));
+    at = end;
+    if (token.priority >= priority) {
+      words += token.words;
+      continue;
     }
+    size_t room = kVocabularyWordsPerText - words;
+    std::vector<std::string> normalized = NormalizeWords(token.text, room);
+    for (const std::string& w : normalized) AddVocabularyWord(w, priority);
+    words += normalized.size();
+    if (normalized.size() < room) {  // all of its words, not the first `room` of them
+      token.priority = priority;
+      token.words = normalized.size();
+    }
+  }
+}
+
+void Analyzer::AddVocabularyWord(const std::string& w, int priority) {
+  auto it = known_.find(w);
+  // A word already added with this priority or a higher one has nothing new to add.
+  if (it != known_.end() && it->second.vocabulary >= priority) return;
+  if (stop_.count(w)) return;
+  if (it == known_.end()) it = known_.emplace(w, Word{stemmer_.Stem(w), false}).first;
+  it->second.vocabulary = priority;
+  // Show a stem as the shortest word that gave it: "muscl" as "muscle", not "muscles".
+  auto [shown, fresh] = display_.try_emplace(it->second.stem, w);  // no node when known
+  if (!fresh && w.size() < shown->second.size()) shown->second = w;
+  if (!HasDigit(w)) {
+    speller_.Add(it->second.stem, priority);
+    surface_speller_.Add(w, priority);
   }
 }
 
