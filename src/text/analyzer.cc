@@ -26,15 +26,21 @@ constexpr size_t kVocabularyWordsPerText = 200;
 
 }  // namespace
 
-// An open-addressing table of string_views into the knowledge (which outlives the building),
-// each with the highest priority its words were added with and how many words it makes.
+// An open-addressing table of the tokens of the knowledge's text (which outlives the
+// building), each with the highest priority its words were added with and how many words it
+// makes. A token of up to 16 bytes is kept in its slot, so finding it again reads one slot and
+// not the text where it first appeared.
 class Analyzer::TokenSet {
  public:
   struct Token {
-    std::string_view text;  // empty: a free slot
     uint64_t hash = 0;
-    int priority = -1;  // -1: not added yet
-    size_t words = 0;
+    const char* data = nullptr;  // null: a free slot
+    uint32_t size = 0;
+    int16_t priority = -1;  // -1: not added yet
+    uint16_t words = 0;     // at most kVocabularyWordsPerText
+    char inline_bytes[16];
+
+    std::string_view text() const { return {size <= 16 ? inline_bytes : data, size}; }
   };
 
   TokenSet() : slots_(1 << 14) {}
@@ -45,13 +51,15 @@ class Analyzer::TokenSet {
     size_t mask = slots_.size() - 1;
     for (size_t i = hash & mask;; i = (i + 1) & mask) {
       Token& t = slots_[i];
-      if (t.text.empty()) {
-        t.text = text;
+      if (t.data == nullptr) {
         t.hash = hash;
+        t.data = text.data();
+        t.size = static_cast<uint32_t>(text.size());
+        if (text.size() <= 16) text.copy(t.inline_bytes, text.size());
         ++size_;
         return t;
       }
-      if (t.hash == hash && t.text == text) return t;
+      if (t.hash == hash && t.text() == text) return t;
     }
   }
 
@@ -65,10 +73,10 @@ class Analyzer::TokenSet {
     std::vector<Token> old(slots_.size() * 2);
     old.swap(slots_);
     size_t mask = slots_.size() - 1;
-    for (Token& t : old) {
-      if (t.text.empty()) continue;
+    for (const Token& t : old) {
+      if (t.data == nullptr) continue;
       size_t i = t.hash & mask;
-      while (!slots_[i].text.empty()) i = (i + 1) & mask;
+      while (slots_[i].data != nullptr) i = (i + 1) & mask;
       slots_[i] = t;
     }
   }
@@ -143,12 +151,12 @@ void Analyzer::AddVocabulary(std::string_view text, int priority, TokenSet* seen
       continue;
     }
     size_t room = kVocabularyWordsPerText - words;
-    std::vector<std::string> normalized = NormalizeWords(token.text, room);
+    std::vector<std::string> normalized = NormalizeWords(token.text(), room);
     for (const std::string& w : normalized) AddVocabularyWord(w, priority);
     words += normalized.size();
     if (normalized.size() < room) {  // all of its words, not the first `room` of them
-      token.priority = priority;
-      token.words = normalized.size();
+      token.priority = static_cast<int16_t>(priority);
+      token.words = static_cast<uint16_t>(normalized.size());
     }
   }
 }
