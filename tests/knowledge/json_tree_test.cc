@@ -109,10 +109,33 @@ TEST(JsonTreeTest, ReadsNumbersAsNlohmann) {
 }
 
 TEST(JsonTreeTest, ReadsStringsAsNlohmann) {
-  for (const char* text :
-       {R"("a\"b\\c\/d\be\ff\ng\rh\ti")", R"("\u00e9\u2022\ud83d\ude00")", R"("\ud83d")", R"("\x")",
-        "\"caf\xc3\xa9 \xe2\x80\xa2\"", "\"\xc3\"", "\"\xed\xa0\x80\"", "\"\xf4\x90\x80\x80\"",
-        "\"\xc0\xaf\"", "\"a\tb\"", "\"\x7f\"", "\"open", "\xef\xbb\xbf[1]", "\xef\xbb[1]"})
+  for (const char* text : {R"("a\"b\\c\/d\be\ff\ng\rh\ti")",
+                           R"("\u00e9\u2022\ud83d\ude00")",
+                           R"("\ud83d")",
+                           R"("\x")",
+                           "\"caf\xc3\xa9 \xe2\x80\xa2\"",
+                           "\"\xc3\"",
+                           "\"\xed\xa0\x80\"",
+                           "\"\xf4\x90\x80\x80\"",
+                           "\"\xc0\xaf\"",
+                           "\"a\tb\"",
+                           "\"\x7f\"",
+                           "\"open",
+                           "\xef\xbb\xbf[1]",
+                           "\xef\xbb[1]",
+                           "\"\xe0\x80\x80\"",
+                           "\"\xe0\xa0\x80\"",
+                           "\"\xf0\x8f\xbf\xbf\"",
+                           "\"\xf0\x90\x80\x80\"",
+                           "\"\xf4\x8f\xbf\xbf\"",
+                           "\"\xed\x9f\xbf\"",
+                           "\"\xef\xbf\xbf\"",
+                           "\"\xc2\x80\"",
+                           "\"\xc1\xbf\"",
+                           "\"\xf5\x80\x80\x80\"",
+                           "\"\xe2\x80\"",
+                           "\"\\\"",
+                           "\"\\"})
     EXPECT_TRUE(ReadsAsNlohmann(text)) << text;
 }
 
