@@ -1,6 +1,7 @@
 #include "text/analyzer.h"
 
 #include <algorithm>
+#include <cstring>
 #include <iterator>
 
 #include "text/normalize.h"
@@ -46,7 +47,7 @@ class Analyzer::TokenSet {
   TokenSet() : slots_(1 << 14) {}
 
   Token& Find(std::string_view text) {
-    if (2 * (size_ + 1) > slots_.size()) Grow();
+    if (4 * (size_ + 1) > 3 * slots_.size()) Grow();  // at most three quarters full
     uint64_t hash = Hash(text);
     size_t mask = slots_.size() - 1;
     for (size_t i = hash & mask;; i = (i + 1) & mask) {
@@ -64,10 +65,16 @@ class Analyzer::TokenSet {
   }
 
  private:
+  // Eight bytes at a time, each word mixed by a multiplication.
   static uint64_t Hash(std::string_view text) {
-    uint64_t h = 0xcbf29ce484222325u;  // FNV-1a
-    for (char c : text) h = (h ^ static_cast<unsigned char>(c)) * 0x100000001b3u;
-    return h ^ (h >> 29);
+    uint64_t h = text.size() * 0x9E3779B97F4A7C15u;
+    for (size_t i = 0; i < text.size(); i += 8) {
+      uint64_t word = 0;
+      std::memcpy(&word, text.data() + i, std::min<size_t>(8, text.size() - i));
+      h = (h ^ word) * 0xBF58476D1CE4E5B9u;
+      h ^= h >> 31;
+    }
+    return h;
   }
   void Grow() {
     std::vector<Token> old(slots_.size() * 2);
@@ -162,11 +169,13 @@ void Analyzer::AddVocabulary(std::string_view text, int priority, TokenSet* seen
 }
 
 void Analyzer::AddVocabularyWord(const std::string& w, int priority) {
-  auto it = known_.find(w);
-  // A word already added with this priority or a higher one has nothing new to add.
-  if (it != known_.end() && it->second.vocabulary >= priority) return;
-  if (stop_.count(w)) return;
-  if (it == known_.end()) it = known_.emplace(w, Word{stemmer_.Stem(w), false}).first;
+  // One lookup: stop words are all known (as stop words) before any vocabulary is added.
+  auto [it, added] = known_.try_emplace(w);
+  if (added) {
+    it->second.stem = stemmer_.Stem(w);
+  } else if (it->second.stop || it->second.vocabulary >= priority) {
+    return;  // nothing new to add
+  }
   it->second.vocabulary = priority;
   // Show a stem as the shortest word that gave it: "muscl" as "muscle", not "muscles".
   auto [shown, fresh] = display_.try_emplace(it->second.stem, w);  // no node when known
