@@ -2,29 +2,9 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <cstring>
 
 namespace backtalk {
-
-void Speller::Add(const std::string& word, int priority) {
-  if (word.empty()) return;
-  auto [it, inserted] = priority_.try_emplace(word, priority);  // no node when known
-  if (!inserted) {
-    if (priority <= it->second) return;
-    int old = it->second;
-    it->second = priority;  // the buckets below point at it
-    if (old > 0) return;
-  }
-  if (priority == 0) return;
-  if (word.size() > 64) return;  // beyond Distance: never a correction
-  const Node* node = &*it;
-  uint32_t letters = LetterMask(word);
-  Bucket& bucket = by_first_[BucketKey(word[0], word.size())];
-  bucket.letters.push_back(letters);
-  bucket.text += word;
-  bucket.words.push_back(node);
-  std::string key = SoundKey(word);
-  if (key.size() >= 2) by_sound_[key].push_back({node, letters});
-}
 
 namespace {
 
@@ -37,6 +17,18 @@ int CountBits(uint32_t x) {
 }
 
 constexpr size_t kBlock = 64;
+
+// A hash of a sound-alike key, never 0. Eight bytes at a time, each mixed by a multiplication.
+uint64_t HashKey(std::string_view key) {
+  uint64_t h = key.size() * 0x9E3779B97F4A7C15u;
+  for (size_t i = 0; i < key.size(); i += 8) {
+    uint64_t word = 0;
+    std::memcpy(&word, key.data() + i, std::min<size_t>(8, key.size() - i));
+    h = (h ^ word) * 0xBF58476D1CE4E5B9u;
+    h ^= h >> 31;
+  }
+  return h == 0 ? 1 : h;
+}
 
 int LengthApart(std::string_view a, std::string_view b) {
   return a.size() > b.size() ? static_cast<int>(a.size() - b.size())
@@ -84,6 +76,61 @@ class Pattern {
 };
 
 }  // namespace
+
+void Speller::Add(const std::string& word, int priority) {
+  if (word.empty()) return;
+  auto [it, inserted] = priority_.try_emplace(word, priority);  // no node when known
+  if (!inserted) {
+    if (priority <= it->second) return;
+    int old = it->second;
+    it->second = priority;  // the buckets below point at it
+    if (old > 0) return;
+  }
+  if (priority == 0) return;
+  if (word.size() > 64) return;  // beyond Distance: never a correction
+  const Node* node = &*it;
+  uint32_t letters = LetterMask(word);
+  Bucket& bucket = by_first_[BucketKey(word[0], word.size())];
+  bucket.letters.push_back(letters);
+  bucket.text += word;
+  bucket.words.push_back(node);
+  std::string key = SoundKey(word);
+  if (key.size() >= 2) {
+    int32_t* head = AddSoundHead(HashKey(key));
+    by_sound_.push_back({node, letters, *head});
+    *head = static_cast<int32_t>(by_sound_.size() - 1);
+  }
+}
+
+int32_t* Speller::AddSoundHead(uint64_t hash) {
+  if (4 * (sound_keys_ + 1) > 3 * sound_heads_.size()) {  // at most three quarters full
+    std::vector<SoundHead> old(std::max<size_t>(1024, 2 * sound_heads_.size()));
+    old.swap(sound_heads_);
+    size_t mask = sound_heads_.size() - 1;
+    for (const SoundHead& h : old) {
+      if (h.hash == 0) continue;
+      size_t i = h.hash & mask;
+      while (sound_heads_[i].hash != 0) i = (i + 1) & mask;
+      sound_heads_[i] = h;
+    }
+  }
+  size_t mask = sound_heads_.size() - 1;
+  size_t i = hash & mask;
+  while (sound_heads_[i].hash != 0 && sound_heads_[i].hash != hash) i = (i + 1) & mask;
+  if (sound_heads_[i].hash == 0) {
+    sound_heads_[i].hash = hash;
+    ++sound_keys_;
+  }
+  return &sound_heads_[i].first;
+}
+
+int32_t Speller::FindSoundHead(uint64_t hash) const {
+  if (sound_heads_.empty()) return -1;
+  size_t mask = sound_heads_.size() - 1;
+  for (size_t i = hash & mask; sound_heads_[i].hash != 0; i = (i + 1) & mask)
+    if (sound_heads_[i].hash == hash) return sound_heads_[i].first;
+  return -1;
+}
 
 uint32_t Speller::LetterMask(std::string_view word) {
   uint32_t mask = 0;
@@ -206,13 +253,13 @@ std::string Speller::Correct(std::string_view word) const {
   // A typo in the first letter, or a swap of the first two: look in the second letter's bucket.
   if (word.size() > 1 && word[1] != word[0]) scan(word[1]);
   if (word.size() >= 4) {
-    if (auto it = by_sound_.find(SoundKey(word)); it != by_sound_.end()) {
-      for (const Entry& e : it->second) {
-        int max_bits = 2 * 3 - LengthApart(word, e.word->first);
-        if (CountBits(letters ^ e.letters) > max_bits) continue;  // more than 3 edits apart
-        int d = distance(e.word->first, 3);
-        if (d <= 3) consider(e.word, std::min(d, 1), d);
-      }
+    std::string key = SoundKey(word);
+    for (int32_t i = FindSoundHead(HashKey(key)); i >= 0; i = by_sound_[i].next) {
+      const SoundEntry& e = by_sound_[i];
+      int max_bits = 2 * 3 - LengthApart(word, e.word->first);
+      if (CountBits(letters ^ e.letters) > max_bits) continue;  // more than 3 edits apart
+      int d = distance(e.word->first, 3);
+      if (d <= 3 && SoundKey(e.word->first) == key) consider(e.word, std::min(d, 1), d);
     }
   }
   return best == nullptr ? "" : best->first;

@@ -59,10 +59,6 @@ class Speller {
     std::string text;               // the words, each of the bucket's length, end to end
     std::vector<const Node*> words;
   };
-  struct Entry {
-    const Node* word;
-    uint32_t letters;
-  };
   std::unordered_map<std::string, int> priority_;  // its nodes never move: buckets point at them
   // Keyed by BucketKey(first letter, length): a correction scans only the lengths in reach.
   std::unordered_map<uint32_t, Bucket> by_first_;
@@ -70,7 +66,23 @@ class Speller {
     return static_cast<uint32_t>(static_cast<unsigned char>(first)) << 16 |
            static_cast<uint32_t>(std::min<size_t>(length, 0xFFFF));
   }
-  std::unordered_map<std::string, std::vector<Entry>> by_sound_;
+  // Words by sound-alike key, without a map node and a vector per key: the entries of one key
+  // are chained, from the head that an open-addressing table of the key's hash holds. Keys of
+  // the same hash would share a chain, so a correction checks each candidate's key.
+  struct SoundEntry {
+    const Node* word;
+    uint32_t letters;  // LetterMask(word)
+    int32_t next;      // the next entry of the chain, or -1
+  };
+  struct SoundHead {
+    uint64_t hash = 0;  // 0: a free slot
+    int32_t first = -1;
+  };
+  int32_t* AddSoundHead(uint64_t hash);
+  int32_t FindSoundHead(uint64_t hash) const;
+  std::vector<SoundEntry> by_sound_;
+  std::vector<SoundHead> sound_heads_;
+  size_t sound_keys_ = 0;
 };
 
 }  // namespace backtalk
