@@ -27,16 +27,16 @@ constexpr size_t kVocabularyWordsPerText = 200;
 
 }  // namespace
 
-// An open-addressing table of the tokens of the knowledge's text (which outlives the
-// building), each with the highest priority its words were added with and how many words it
-// makes. A token of up to 16 bytes is kept in its slot, so finding it again reads one slot and
-// not the text where it first appeared.
+// The tokens of the knowledge's text (which outlives the building), each with the highest
+// priority its words were added with and how many words it makes. The tokens lie in one
+// vector, in the order they were met, and are found through an open-addressing table of
+// 8-byte slots, small enough to stay in the cache; a token of up to 16 bytes is kept whole, so
+// finding it again does not read the text where it first appeared.
 class Analyzer::TokenSet {
  public:
   struct Token {
-    uint64_t hash = 0;
-    const char* data = nullptr;  // null: a free slot
-    uint32_t size = 0;
+    const char* data;
+    uint32_t size;
     int16_t priority = -1;  // -1: not added yet
     uint16_t words = 0;     // at most kVocabularyWordsPerText
     char inline_bytes[16];
@@ -46,25 +46,59 @@ class Analyzer::TokenSet {
 
   TokenSet() : slots_(1 << 14) {}
 
-  Token& Find(std::string_view text) {
-    if (4 * (size_ + 1) > 3 * slots_.size()) Grow();  // at most three quarters full
-    uint64_t hash = Hash(text);
+  // Hashes the first `limit` tokens of `text` (split as by NextToken) into hashes(), and starts
+  // fetching their slots and then their entries: the cache misses of a text's tokens overlap
+  // instead of coming one after another in Find.
+  void Prefetch(std::string_view text, size_t limit) {
+    hashes_.clear();
+    for (size_t at = 0; hashes_.size() < limit;) {
+      std::string_view token = NextToken(text, &at);
+      if (token.empty()) break;
+      hashes_.push_back(Hash(token));
+      __builtin_prefetch(&slots_[hashes_.back() & (slots_.size() - 1)]);
+    }
+    for (uint64_t hash : hashes_) {
+      uint32_t index = slots_[hash & (slots_.size() - 1)].index;
+      if (index != 0) __builtin_prefetch(&tokens_[index - 1]);
+    }
+  }
+  const std::vector<uint64_t>& hashes() const { return hashes_; }
+
+  // The token starting at or after *at, or "" at the end; *at moves past it.
+  static std::string_view NextToken(std::string_view text, size_t* at) {
+    size_t start = *at;
+    while (start < text.size() && IsSpace(text[start])) ++start;
+    size_t end = start;
+    while (end < text.size() && !IsSpace(text[end])) ++end;
+    *at = end;
+    return text.substr(start, end - start);
+  }
+
+  Token& Find(std::string_view text) { return Find(text, Hash(text)); }
+  Token& Find(std::string_view text, uint64_t hash) {
+    if (4 * (tokens_.size() + 1) > 3 * slots_.size()) Grow();  // at most three quarters full
+    uint32_t tag = static_cast<uint32_t>(hash >> 32);
     size_t mask = slots_.size() - 1;
     for (size_t i = hash & mask;; i = (i + 1) & mask) {
-      Token& t = slots_[i];
-      if (t.data == nullptr) {
-        t.hash = hash;
+      Slot& slot = slots_[i];
+      if (slot.index == 0) {
+        slot = {tag, static_cast<uint32_t>(tokens_.size() + 1)};
+        Token& t = tokens_.emplace_back();
         t.data = text.data();
         t.size = static_cast<uint32_t>(text.size());
         if (text.size() <= 16) text.copy(t.inline_bytes, text.size());
-        ++size_;
         return t;
       }
-      if (t.hash == hash && t.text() == text) return t;
+      if (slot.tag == tag && tokens_[slot.index - 1].text() == text) return tokens_[slot.index - 1];
     }
   }
 
  private:
+  struct Slot {
+    uint32_t tag;    // the high half of the token's hash
+    uint32_t index;  // 1 + its place in tokens_; 0: a free slot
+  };
+
   // Eight bytes at a time, each word mixed by a multiplication.
   static uint64_t Hash(std::string_view text) {
     uint64_t h = text.size() * 0x9E3779B97F4A7C15u;
@@ -77,19 +111,19 @@ class Analyzer::TokenSet {
     return h;
   }
   void Grow() {
-    std::vector<Token> old(slots_.size() * 2);
-    old.swap(slots_);
+    slots_.assign(slots_.size() * 2, Slot{0, 0});
     size_t mask = slots_.size() - 1;
-    for (const Token& t : old) {
-      if (t.data == nullptr) continue;
-      size_t i = t.hash & mask;
-      while (slots_[i].data != nullptr) i = (i + 1) & mask;
-      slots_[i] = t;
+    for (size_t t = 0; t < tokens_.size(); ++t) {
+      uint64_t hash = Hash(tokens_[t].text());
+      size_t i = hash & mask;
+      while (slots_[i].index != 0) i = (i + 1) & mask;
+      slots_[i] = {static_cast<uint32_t>(hash >> 32), static_cast<uint32_t>(t + 1)};
     }
   }
 
-  std::vector<Token> slots_;
-  size_t size_ = 0;
+  std::vector<Slot> slots_;
+  std::vector<Token> tokens_;  // references to them last until the next Find
+  std::vector<uint64_t> hashes_;
 };
 
 Analyzer::Analyzer(const Knowledge& k) {
@@ -144,15 +178,15 @@ void Analyzer::AddVocabulary(std::string_view text, int priority, TokenSet* seen
   // ASCII text normalises token by token as it does whole, and most tokens of a large
   // knowledge repeat: a token already added with this priority or a higher one has nothing new
   // to add, and is skipped without being normalised again.
+  seen->Prefetch(text, kVocabularyWordsPerText);
+  const std::vector<uint64_t>& hashes = seen->hashes();
   size_t words = 0;
   size_t at = 0;
-  while (words < kVocabularyWordsPerText) {
-    while (at < text.size() && IsSpace(text[at])) ++at;
-    if (at == text.size()) break;
-    size_t end = at;
-    while (end < text.size() && !IsSpace(text[end])) ++end;
-    TokenSet::Token& token = seen->Find(text.substr(at, end - at));
-    at = end;
+  for (size_t n = 0; words < kVocabularyWordsPerText; ++n) {
+    std::string_view text_token = TokenSet::NextToken(text, &at);
+    if (text_token.empty()) break;
+    TokenSet::Token& token =
+        n < hashes.size() ? seen->Find(text_token, hashes[n]) : seen->Find(text_token);
     if (token.priority >= priority) {
       words += token.words;
       continue;
