@@ -21,49 +21,40 @@ class JsonTreeBuilder {
     return true;
   }
   bool boolean(bool value) {
-    JsonValue* v = Add();
-    v->type_ = JsonValue::Type::kBoolean;
-    v->boolean_ = value;
+    Add()->value_ = value;
     return true;
   }
   bool number_integer(Json::number_integer_t value) {
-    JsonValue* v = Add();
-    v->type_ = JsonValue::Type::kInteger;
-    v->integer_ = value;
+    Add()->value_.emplace<JsonValue::kInteger>(value);
     return true;
   }
   bool number_unsigned(Json::number_unsigned_t value) {
-    JsonValue* v = Add();
-    v->type_ = JsonValue::Type::kUnsigned;
-    v->unsigned_ = value;
+    Add()->value_.emplace<JsonValue::kUnsigned>(value);
     return true;
   }
   bool number_float(Json::number_float_t value, const Json::string_t&) {
-    JsonValue* v = Add();
-    v->type_ = JsonValue::Type::kFloat;
-    v->float_ = value;
+    Add()->value_.emplace<JsonValue::kFloat>(value);
     return true;
   }
   bool string(Json::string_t& value) {
-    JsonValue* v = Add();
-    v->type_ = JsonValue::Type::kString;
-    v->string_ = std::move(value);  // the lexer's buffer, which it clears for the next token
+    Add()->value_.emplace<JsonValue::kString>(
+        std::move(value));  // the lexer's buffer, which it clears for the next token
     return true;
   }
   bool binary(Json::binary_t&) { return false; }  // JSON text holds none
   bool start_object(size_t) {
     JsonValue* v = Add();
-    v->type_ = JsonValue::Type::kObject;
+    v->value_.emplace<JsonValue::kObject>();
     open_.push_back(v);
     return true;
   }
   bool key(Json::string_t& key) {
-    open_.back()->object_.emplace_back().key = std::move(key);
+    Members(open_.back()).emplace_back().key = std::move(key);
     return true;
   }
   bool end_object() {
     // As std::map holds them: sorted by key, and of a key given twice the last value.
-    std::vector<JsonValue::Member>& members = open_.back()->object_;
+    std::vector<JsonValue::Member>& members = Members(open_.back());
     for (size_t i = 1; i < members.size(); ++i) {  // insertion sort: a few, no allocation
       for (size_t j = i; j > 0 && members[j].key < members[j - 1].key; --j)
         std::swap(members[j], members[j - 1]);
@@ -77,7 +68,7 @@ class JsonTreeBuilder {
   }
   bool start_array(size_t) {
     JsonValue* v = Add();
-    v->type_ = JsonValue::Type::kArray;
+    v->value_.emplace<JsonValue::kArray>();
     open_.push_back(v);
     return true;
   }
@@ -98,8 +89,12 @@ class JsonTreeBuilder {
   JsonValue* Add() {
     if (open_.empty()) return root_;
     JsonValue* parent = open_.back();
-    if (parent->type_ == JsonValue::Type::kArray) return &parent->array_.emplace_back();
-    return &parent->object_.back().value;
+    if (auto* array = std::get_if<JsonValue::kArray>(&parent->value_))
+      return &array->emplace_back();
+    return &Members(parent).back().value;
+  }
+  static std::vector<JsonValue::Member>& Members(JsonValue* object) {
+    return std::get<JsonValue::kObject>(object->value_);
   }
 
   JsonValue* root_;
@@ -328,64 +323,87 @@ JsonValue JsonValue::Parse(std::string_view text) {
 }
 
 const char* JsonValue::type_name() const {
-  switch (type_) {
-    case Type::kNull:
-      return "null";
-    case Type::kBoolean:
+  switch (value_.index()) {
+    case kBoolean:
       return "boolean";
-    case Type::kInteger:
-    case Type::kUnsigned:
-    case Type::kFloat:
+    case kInteger:
+    case kUnsigned:
+    case kFloat:
       return "number";
-    case Type::kString:
+    case kString:
       return "string";
-    case Type::kArray:
+    case kArray:
       return "array";
-    case Type::kObject:
+    case kObject:
       return "object";
+    default:
+      return "null";
   }
-  return "null";
+}
+
+bool JsonValue::boolean() const {
+  const bool* b = std::get_if<kBoolean>(&value_);
+  return b != nullptr && *b;
 }
 
 long long JsonValue::integer() const {
-  switch (type_) {
-    case Type::kInteger:
-      return integer_;
-    case Type::kUnsigned:
-      return static_cast<long long>(unsigned_);
-    case Type::kFloat:
-      return static_cast<long long>(float_);
+  switch (value_.index()) {
+    case kInteger:
+      return std::get<kInteger>(value_);
+    case kUnsigned:
+      return static_cast<long long>(std::get<kUnsigned>(value_));
+    case kFloat:
+      return static_cast<long long>(std::get<kFloat>(value_));
     default:
       return 0;
   }
 }
 
 double JsonValue::number() const {
-  switch (type_) {
-    case Type::kInteger:
-      return static_cast<double>(integer_);
-    case Type::kUnsigned:
-      return static_cast<double>(unsigned_);
-    case Type::kFloat:
-      return float_;
+  switch (value_.index()) {
+    case kInteger:
+      return static_cast<double>(std::get<kInteger>(value_));
+    case kUnsigned:
+      return static_cast<double>(std::get<kUnsigned>(value_));
+    case kFloat:
+      return std::get<kFloat>(value_);
     default:
       return 0;
   }
 }
 
-size_t JsonValue::size() const {
-  if (type_ == Type::kArray) return array_.size();
-  if (type_ == Type::kObject) return object_.size();
-  return type_ == Type::kNull ? 0 : 1;  // as nlohmann counts
+const std::string& JsonValue::string() const {
+  static const std::string kEmpty;
+  const std::string* s = std::get_if<kString>(&value_);
+  return s != nullptr ? *s : kEmpty;
 }
 
-JsonValue::Iterator JsonValue::begin() const { return Iterator(object_.data()); }
-JsonValue::Iterator JsonValue::end() const { return Iterator(object_.data() + object_.size()); }
+size_t JsonValue::size() const {
+  if (const auto* array = std::get_if<kArray>(&value_)) return array->size();
+  if (const auto* object = std::get_if<kObject>(&value_)) return object->size();
+  return is_null() ? 0 : 1;  // as nlohmann counts
+}
+
+const JsonValue& JsonValue::operator[](size_t index) const {
+  return std::get<kArray>(value_)[index];
+}
+
+JsonValue::Iterator JsonValue::begin() const {
+  const auto* object = std::get_if<kObject>(&value_);
+  return Iterator(object == nullptr ? nullptr : object->data());
+}
+
+JsonValue::Iterator JsonValue::end() const {
+  const auto* object = std::get_if<kObject>(&value_);
+  return Iterator(object == nullptr ? nullptr : object->data() + object->size());
+}
 
 JsonValue::Iterator JsonValue::find(std::string_view key) const {
-  auto it = std::lower_bound(object_.begin(), object_.end(), key,
+  const auto* object = std::get_if<kObject>(&value_);
+  if (object == nullptr) return end();
+  auto it = std::lower_bound(object->begin(), object->end(), key,
                              [](const Member& m, std::string_view k) { return m.key < k; });
-  if (it == object_.end() || it->key != key) return end();
+  if (it == object->end() || it->key != key) return end();
   return Iterator(&*it);
 }
 

@@ -12,6 +12,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <variant>
 #include <vector>
 
 namespace backtalk {
@@ -41,29 +42,32 @@ class JsonValue {
   // (nlohmann::json::parse_error, or out_of_range for a number too large for a double).
   static JsonValue Parse(std::string_view text);
 
-  bool is_null() const { return type_ == Type::kNull; }
-  bool is_boolean() const { return type_ == Type::kBoolean; }
-  bool is_number() const { return is_number_integer() || type_ == Type::kFloat; }
-  bool is_number_integer() const { return type_ == Type::kInteger || type_ == Type::kUnsigned; }
-  bool is_number_unsigned() const { return type_ == Type::kUnsigned; }
-  bool is_number_float() const { return type_ == Type::kFloat; }
-  bool is_string() const { return type_ == Type::kString; }
-  bool is_array() const { return type_ == Type::kArray; }
-  bool is_object() const { return type_ == Type::kObject; }
+  bool is_null() const { return value_.index() == kNull; }
+  bool is_boolean() const { return value_.index() == kBoolean; }
+  bool is_number() const { return is_number_integer() || is_number_float(); }
+  bool is_number_integer() const {
+    return value_.index() == kInteger || value_.index() == kUnsigned;
+  }
+  bool is_number_unsigned() const { return value_.index() == kUnsigned; }
+  bool is_number_float() const { return value_.index() == kFloat; }
+  bool is_string() const { return value_.index() == kString; }
+  bool is_array() const { return value_.index() == kArray; }
+  bool is_object() const { return value_.index() == kObject; }
   // nlohmann's names: "null", "boolean", "number", "string", "array", "object".
   const char* type_name() const;
 
-  // The value as that type; as nlohmann's get<>, a number converts to the other number types.
-  bool boolean() const { return boolean_; }
+  // The value as that type (false, 0 or "" for another); as nlohmann's get<>, a number
+  // converts to the other number types.
+  bool boolean() const;
   long long integer() const;
   double number() const;
-  const std::string& string() const { return string_; }
+  const std::string& string() const;
 
   // An array's length or an object's number of members; as nlohmann's, 0 for null and 1 for
   // any other value.
   size_t size() const;
   bool empty() const { return size() == 0; }
-  const JsonValue& operator[](size_t index) const { return array_[index]; }
+  const JsonValue& operator[](size_t index) const;
 
   Iterator begin() const;
   Iterator end() const;
@@ -72,27 +76,12 @@ class JsonValue {
 
  private:
   friend class JsonTreeBuilder;
-  enum class Type : uint8_t {
-    kNull,
-    kBoolean,
-    kInteger,
-    kUnsigned,
-    kFloat,
-    kString,
-    kArray,
-    kObject
-  };
+  // The alternatives of value_, in order.
+  enum Type : size_t { kNull, kBoolean, kInteger, kUnsigned, kFloat, kString, kArray, kObject };
 
-  Type type_ = Type::kNull;
-  bool boolean_ = false;
-  union {
-    int64_t integer_;
-    uint64_t unsigned_;
-    double float_ = 0;
-  };
-  std::string string_;
-  std::vector<JsonValue> array_;
-  std::vector<Member> object_;  // sorted by key, no key twice
+  std::variant<std::monostate, bool, int64_t, uint64_t, double, std::string, std::vector<JsonValue>,
+               std::vector<Member>>
+      value_;  // an object's members sorted by key, no key twice
 };
 
 struct JsonValue::Member {
