@@ -44,7 +44,8 @@ class JsonTreeBuilder {
   bool binary(Json::binary_t&) { return false; }  // JSON text holds none
   bool start_object(size_t) {
     JsonValue* v = Add();
-    v->value_.emplace<JsonValue::kObject>();
+    // Room for the few members of most objects at once, rather than growing by doubling.
+    v->value_.emplace<JsonValue::kObject>().reserve(4);
     open_.push_back(v);
     return true;
   }

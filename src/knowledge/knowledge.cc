@@ -264,6 +264,7 @@ class Reader {
     }
     if (!Object(*it, at)) return out;
     if (required && it->empty()) Error(at, "must name at least one word");
+    out.reserve(it->size());
     for (auto term = it->begin(); term != it->end(); ++term) {
       if (term.key().find_first_not_of(" \t") == std::string::npos) {
         Error(Child(at, term.key()), "a keyword must not be empty");
