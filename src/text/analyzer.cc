@@ -49,11 +49,17 @@ class Analyzer::TokenSet {
   // Hashes the first `limit` tokens of `text` (split as by NextToken) into hashes(), and starts
   // fetching their slots and then their entries: the cache misses of a text's tokens overlap
   // instead of coming one after another in Find.
-  void Prefetch(std::string_view text, size_t limit) {
+  // Splits the first `limit` tokens of `text` into texts() with their hashes(), and starts
+  // fetching their slots and then their entries: the cache misses of a text's tokens overlap
+  // instead of coming one after another in Find. Returns where the text after them starts.
+  size_t Prefetch(std::string_view text, size_t limit) {
+    texts_.clear();
     hashes_.clear();
-    for (size_t at = 0; hashes_.size() < limit;) {
+    size_t at = 0;
+    while (texts_.size() < limit) {
       std::string_view token = NextToken(text, &at);
       if (token.empty()) break;
+      texts_.push_back(token);
       hashes_.push_back(Hash(token));
       __builtin_prefetch(&slots_[hashes_.back() & (slots_.size() - 1)]);
     }
@@ -61,15 +67,19 @@ class Analyzer::TokenSet {
       uint32_t index = slots_[hash & (slots_.size() - 1)].index;
       if (index != 0) __builtin_prefetch(&tokens_[index - 1]);
     }
+    return at;
   }
+  const std::vector<std::string_view>& texts() const { return texts_; }
   const std::vector<uint64_t>& hashes() const { return hashes_; }
 
   // The token starting at or after *at, or "" at the end; *at moves past it.
   static std::string_view NextToken(std::string_view text, size_t* at) {
+    // Most bytes are above ' ', and none of those is a space.
+    auto space = [](char c) { return static_cast<unsigned char>(c) <= ' ' && IsSpace(c); };
     size_t start = *at;
-    while (start < text.size() && IsSpace(text[start])) ++start;
+    while (start < text.size() && space(text[start])) ++start;
     size_t end = start;
-    while (end < text.size() && !IsSpace(text[end])) ++end;
+    while (end < text.size() && !space(text[end])) ++end;
     *at = end;
     return text.substr(start, end - start);
   }
@@ -123,6 +133,7 @@ class Analyzer::TokenSet {
 
   std::vector<Slot> slots_;
   std::vector<Token> tokens_;  // references to them last until the next Find
+  std::vector<std::string_view> texts_;
   std::vector<uint64_t> hashes_;
 };
 
@@ -178,12 +189,12 @@ void Analyzer::AddVocabulary(std::string_view text, int priority, TokenSet* seen
   // ASCII text normalises token by token as it does whole, and most tokens of a large
   // knowledge repeat: a token already added with this priority or a higher one has nothing new
   // to add, and is skipped without being normalised again.
-  seen->Prefetch(text, kVocabularyWordsPerText);
+  size_t at = seen->Prefetch(text, kVocabularyWordsPerText);
+  const std::vector<std::string_view>& texts = seen->texts();
   const std::vector<uint64_t>& hashes = seen->hashes();
   size_t words = 0;
-  size_t at = 0;
   for (size_t n = 0; words < kVocabularyWordsPerText; ++n) {
-    std::string_view text_token = TokenSet::NextToken(text, &at);
+    std::string_view text_token = n < texts.size() ? texts[n] : TokenSet::NextToken(text, &at);
     if (text_token.empty()) break;
     TokenSet::Token& token =
         n < hashes.size() ? seen->Find(text_token, hashes[n]) : seen->Find(text_token);
