@@ -77,18 +77,49 @@ class Pattern {
 
 }  // namespace
 
+int64_t Speller::Find(std::string_view word, uint64_t hash) const {
+  if (index_.empty()) return -1;
+  size_t mask = index_.size() - 1;
+  uint64_t tag = hash >> 32 << 32;
+  for (size_t i = hash & mask; index_[i] != 0; i = (i + 1) & mask) {
+    if ((index_[i] >> 32 << 32) != tag) continue;
+    uint32_t id = static_cast<uint32_t>(index_[i]) - 1;
+    if (words_[id].text == word) return id;
+  }
+  return -1;
+}
+
 void Speller::Add(const std::string& word, int priority) {
   if (word.empty()) return;
-  auto [it, inserted] = priority_.try_emplace(word, priority);  // no node when known
-  if (!inserted) {
-    if (priority <= it->second) return;
-    int old = it->second;
-    it->second = priority;  // the buckets below point at it
+  uint64_t hash = HashKey(word);
+  int64_t found = Find(word, hash);
+  if (found >= 0) {
+    Word& known = words_[static_cast<size_t>(found)];
+    if (priority <= known.priority) return;
+    int old = known.priority;
+    known.priority = priority;  // the buckets below refer to it by index
     if (old > 0) return;
+  } else {
+    if (4 * (words_.size() + 1) > 3 * index_.size()) {  // at most three quarters full
+      index_.assign(std::max<size_t>(1024, 2 * index_.size()), 0);
+      size_t mask = index_.size() - 1;
+      for (size_t id = 0; id < words_.size(); ++id) {
+        uint64_t h = HashKey(words_[id].text);
+        size_t i = h & mask;
+        while (index_[i] != 0) i = (i + 1) & mask;
+        index_[i] = (h >> 32 << 32) | (id + 1);
+      }
+    }
+    size_t mask = index_.size() - 1;
+    size_t i = hash & mask;
+    while (index_[i] != 0) i = (i + 1) & mask;
+    index_[i] = (hash >> 32 << 32) | (words_.size() + 1);
+    words_.push_back({word, priority});
+    found = static_cast<int64_t>(words_.size() - 1);
   }
   if (priority == 0) return;
   if (word.size() > 64) return;  // beyond Distance: never a correction
-  const Node* node = &*it;
+  const uint32_t node = static_cast<uint32_t>(found);
   uint32_t letters = LetterMask(word);
   Bucket& bucket = by_first_[BucketKey(word[0], word.size())];
   bucket.letters.push_back(letters);
@@ -138,13 +169,11 @@ uint32_t Speller::LetterMask(std::string_view word) {
   return mask;
 }
 
-bool Speller::Contains(std::string_view word) const {
-  return priority_.find(std::string(word)) != priority_.end();
-}
+bool Speller::Contains(std::string_view word) const { return Find(word, HashKey(word)) >= 0; }
 
 int Speller::Priority(std::string_view word) const {
-  auto it = priority_.find(std::string(word));
-  return it == priority_.end() ? -1 : it->second;
+  int64_t id = Find(word, HashKey(word));
+  return id < 0 ? -1 : words_[static_cast<size_t>(id)].priority;
 }
 
 int Speller::Distance(std::string_view a, std::string_view b, int limit) {
@@ -198,17 +227,18 @@ std::string Speller::Correct(std::string_view word) const {
   if (limit == 0) return "";
   // A candidate's cost is its edit distance, but a sound-alike ("tite", "tight") costs one
   // edit at most. The lowest cost wins; then the higher priority, then the fewer real edits.
-  const Node* best = nullptr;
+  const Word* best = nullptr;
   int best_cost = limit + 1;
   int best_distance = 0;
-  auto consider = [&](const Node* e, int cost, int distance) {
+  auto consider = [&](uint32_t id, int cost, int distance) {
     if (cost > limit) return;
+    const Word* e = &words_[id];
     bool better =
         best == nullptr || cost < best_cost ||
         (cost == best_cost &&
-         (e->second > best->second ||
-          (e->second == best->second &&
-           (distance < best_distance || (distance == best_distance && e->first < best->first)))));
+         (e->priority > best->priority ||
+          (e->priority == best->priority &&
+           (distance < best_distance || (distance == best_distance && e->text < best->text)))));
     if (!better) return;
     best = e;
     best_cost = cost;
@@ -256,13 +286,14 @@ std::string Speller::Correct(std::string_view word) const {
     std::string key = SoundKey(word);
     for (int32_t i = FindSoundHead(HashKey(key)); i >= 0; i = by_sound_[i].next) {
       const SoundEntry& e = by_sound_[i];
-      int max_bits = 2 * 3 - LengthApart(word, e.word->first);
+      const std::string& text = words_[e.word].text;
+      int max_bits = 2 * 3 - LengthApart(word, text);
       if (CountBits(letters ^ e.letters) > max_bits) continue;  // more than 3 edits apart
-      int d = distance(e.word->first, 3);
-      if (d <= 3 && SoundKey(e.word->first) == key) consider(e.word, std::min(d, 1), d);
+      int d = distance(text, 3);
+      if (d <= 3 && SoundKey(text) == key) consider(e.word, std::min(d, 1), d);
     }
   }
-  return best == nullptr ? "" : best->first;
+  return best == nullptr ? "" : best->text;
 }
 
 }  // namespace backtalk

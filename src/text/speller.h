@@ -11,7 +11,6 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
-#include <utility>
 #include <vector>
 
 namespace backtalk {
@@ -19,11 +18,6 @@ namespace backtalk {
 class Speller {
  public:
   Speller() = default;
-  // Buckets point into priority_: moving keeps its nodes, copying would not.
-  Speller(const Speller&) = delete;
-  Speller& operator=(const Speller&) = delete;
-  Speller(Speller&&) = default;
-  Speller& operator=(Speller&&) = default;
 
   // Adds a word; a higher priority wins a tie between equally close candidates. Words of
   // priority 0 are known (never corrected) but never offered as a correction: a typo is far
@@ -45,7 +39,10 @@ class Speller {
   static std::string SoundKey(std::string_view word);
 
  private:
-  using Node = std::pair<const std::string, int>;  // a word and its priority, in priority_
+  struct Word {
+    std::string text;
+    int priority;
+  };
   // One bit per letter (folded to 32 bits). An edit changes at most two bits, an inserted or
   // dropped letter at most one, so words whose masks differ in more than 2 * limit - (the
   // difference of their lengths) bits are further apart than `limit`: a cheap filter that
@@ -57,9 +54,14 @@ class Speller {
   struct Bucket {
     std::vector<uint32_t> letters;  // LetterMask(word)
     std::string text;               // the words, each of the bucket's length, end to end
-    std::vector<const Node*> words;
+    std::vector<uint32_t> words;    // indexes into words_
   };
-  std::unordered_map<std::string, int> priority_;  // its nodes never move: buckets point at them
+  // Every word added, in the order first added, found through an open-addressing table of
+  // 8-byte slots: the high half of the word's hash, and 1 + its index (0: a free slot).
+  std::vector<Word> words_;
+  std::vector<uint64_t> index_;
+  // The index of `word` in words_, or -1.
+  int64_t Find(std::string_view word, uint64_t hash) const;
   // Keyed by BucketKey(first letter, length): a correction scans only the lengths in reach.
   std::unordered_map<uint32_t, Bucket> by_first_;
   static uint32_t BucketKey(char first, size_t length) {
@@ -70,7 +72,7 @@ class Speller {
   // are chained, from the head that an open-addressing table of the key's hash holds. Keys of
   // the same hash would share a chain, so a correction checks each candidate's key.
   struct SoundEntry {
-    const Node* word;
+    uint32_t word;     // an index into words_
     uint32_t letters;  // LetterMask(word)
     int32_t next;      // the next entry of the chain, or -1
   };
