@@ -6,12 +6,13 @@
 #include <set>
 #include <sstream>
 
+#include "knowledge/json_tree.h"
 #include "util/read_file.h"
 #include "util/regex.h"
 
 namespace backtalk {
 
-using nlohmann::json;
+using json = JsonValue;
 
 const Sequence* Knowledge::FindSequence(std::string_view id) const {
   for (const Sequence& sequence : sequences)
@@ -145,19 +146,18 @@ class Reader {
   // A string field; required ones must be present and non-empty.
   std::string String(const json& object, const std::string& pointer, const char* key,
                      bool required) {
-    std::string at = Child(pointer, key);
     auto it = object.find(key);
     if (it == object.end()) {
-      if (required) Error(at, "missing (a string is required)");
+      if (required) Error(Child(pointer, key), "missing (a string is required)");
       return "";
     }
     if (!it->is_string()) {
-      Error(at, std::string("expected a string, found ") + it->type_name());
+      Error(Child(pointer, key), std::string("expected a string, found ") + it->type_name());
       return "";
     }
-    std::string value = it->get<std::string>();
+    std::string value = it->string();
     if (required && value.find_first_not_of(" \t\n") == std::string::npos)
-      Error(at, "must not be empty");
+      Error(Child(pointer, key), "must not be empty");
     return value;
   }
 
@@ -170,7 +170,7 @@ class Reader {
       Error(at, std::string("expected a whole number, found ") + it->type_name());
       return fallback;
     }
-    long long v = it->get<long long>();
+    long long v = it->integer();
     if (v < min || v > max) {
       Error(at, "must be from " + std::to_string(min) + " to " + std::to_string(max));
       return fallback;
@@ -187,15 +187,22 @@ class Reader {
 
   double NumberValue(const json& value, const std::string& at, double min, double max,
                      double fallback) {
+    return NumberValue(value, at, "", min, max, fallback);
+  }
+  // The value at Child(pointer, key), or at `pointer` when `key` is empty: the pointer is built
+  // only for an error, not for each of the thousands of weights of a large knowledge.
+  double NumberValue(const json& value, const std::string& pointer, const std::string& key,
+                     double min, double max, double fallback) {
+    auto at = [&] { return key.empty() ? pointer : Child(pointer, key); };
     if (!value.is_number()) {
-      Error(at, std::string("expected a number, found ") + value.type_name());
+      Error(at(), std::string("expected a number, found ") + value.type_name());
       return fallback;
     }
-    double v = value.get<double>();
+    double v = value.number();
     if (!(v >= min && v <= max)) {
       std::ostringstream range;
       range << "must be from " << min << " to " << max;
-      Error(at, range.str());
+      Error(at(), range.str());
       return fallback;
     }
     return v;
@@ -208,7 +215,7 @@ class Reader {
       Error(Child(pointer, key), std::string("expected true or false, found ") + it->type_name());
       return false;
     }
-    return it->get<bool>();
+    return it->boolean();
   }
 
   std::vector<std::string> Strings(const json& object, const std::string& pointer,
@@ -220,12 +227,12 @@ class Reader {
     if (!Array(*it, at)) return out;
     for (size_t i = 0; i < it->size(); ++i) {
       const json& item = (*it)[i];
-      if (!item.is_string() || item.get<std::string>().empty()) {
+      if (!item.is_string() || item.string().empty()) {
         Error(Child(at, i), std::string("expected a non-empty string, found ") +
                                 (item.is_string() ? "an empty one" : item.type_name()));
         continue;
       }
-      out.push_back(item.get<std::string>());
+      out.push_back(item.string());
     }
     return out;
   }
@@ -240,7 +247,7 @@ class Reader {
       const json& item = (*it)[i];
       if (!item.is_string()) continue;
       std::string error;
-      if (!CheckPattern(item.get<std::string>(), &error))
+      if (!CheckPattern(item.string(), &error))
         Error(Child(Child(pointer, key), i), "invalid pattern: " + error);
     }
     return patterns;
@@ -258,12 +265,13 @@ class Reader {
     }
     if (!Object(*it, at)) return out;
     if (required && it->empty()) Error(at, "must name at least one word");
+    out.reserve(it->size());
     for (auto term = it->begin(); term != it->end(); ++term) {
       if (term.key().find_first_not_of(" \t") == std::string::npos) {
         Error(Child(at, term.key()), "a keyword must not be empty");
         continue;
       }
-      double weight = NumberValue(term.value(), Child(at, term.key()), 0.01, max_weight, -1);
+      double weight = NumberValue(term.value(), at, term.key(), 0.01, max_weight, -1);
       if (weight > 0) out.push_back({term.key(), weight});
     }
     return out;
@@ -373,7 +381,7 @@ void ReadSynonyms(Reader& r, const json& root, Knowledge* k) {
   if (!r.Object(*it, "/synonyms")) return;
   for (auto s = it->begin(); s != it->end(); ++s) {
     std::string at = Reader::Child("/synonyms", s.key());
-    if (!s.value().is_string() || s.value().get<std::string>().empty()) {
+    if (!s.value().is_string() || s.value().string().empty()) {
       r.Error(at, "expected the canonical word as a non-empty string");
       continue;
     }
@@ -381,7 +389,7 @@ void ReadSynonyms(Reader& r, const json& root, Knowledge* k) {
       r.Error(at, "a synonym must not be empty");
       continue;
     }
-    k->synonyms.emplace_back(s.key(), s.value().get<std::string>());
+    k->synonyms.emplace_back(s.key(), s.value().string());
   }
 }
 
@@ -461,11 +469,11 @@ bool Load(std::string_view text, const std::string& name, bool check_patterns, K
   }
   json root;
   try {
-    root = json::parse(text.begin(), text.end());
-  } catch (const json::parse_error& e) {
+    root = JsonValue::Parse(text);
+  } catch (const nlohmann::json::parse_error& e) {
     *err = SyntaxError(text, name, e.byte, TrimParseMessage(e.what()));
     return false;
-  } catch (const json::out_of_range& e) {
+  } catch (const nlohmann::json::out_of_range& e) {
     // A number too large for a double ("1e999"): nlohmann names the token but not its place.
     std::string message = e.what();
     if (size_t bracket = message.find("] "); bracket != std::string::npos)

@@ -1,6 +1,7 @@
 #include "text/analyzer.h"
 
 #include <algorithm>
+#include <cstring>
 #include <iterator>
 
 #include "text/normalize.h"
@@ -14,9 +15,130 @@ bool HasDigit(std::string_view word) {
   return std::any_of(word.begin(), word.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
+bool IsAscii(std::string_view text) {
+  return std::all_of(text.begin(), text.end(),
+                     [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+}
+
+bool IsSpace(char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r'; }
+
+// NormalizeWords' default: the vocabulary reads the first 200 words of each text.
+constexpr size_t kVocabularyWordsPerText = 200;
+
 }  // namespace
 
+// The tokens of the knowledge's text (which outlives the building), each with the highest
+// priority its words were added with and how many words it makes. The tokens lie in one
+// vector, in the order they were met, and are found through an open-addressing table of
+// 8-byte slots, small enough to stay in the cache; a token of up to 16 bytes is kept whole, so
+// finding it again does not read the text where it first appeared.
+class Analyzer::TokenSet {
+ public:
+  struct Token {
+    const char* data;
+    uint32_t size;
+    int16_t priority = -1;  // -1: not added yet
+    uint16_t words = 0;     // at most kVocabularyWordsPerText
+    char inline_bytes[16];
+
+    std::string_view text() const { return {size <= 16 ? inline_bytes : data, size}; }
+  };
+
+  TokenSet() : slots_(1 << 14) {}
+
+  // Hashes the first `limit` tokens of `text` (split as by NextToken) into hashes(), and starts
+  // fetching their slots and then their entries: the cache misses of a text's tokens overlap
+  // instead of coming one after another in Find.
+  // Splits the first `limit` tokens of `text` into texts() with their hashes(), and starts
+  // fetching their slots and then their entries: the cache misses of a text's tokens overlap
+  // instead of coming one after another in Find. Returns where the text after them starts.
+  size_t Prefetch(std::string_view text, size_t limit) {
+    texts_.clear();
+    hashes_.clear();
+    size_t at = 0;
+    while (texts_.size() < limit) {
+      std::string_view token = NextToken(text, &at);
+      if (token.empty()) break;
+      texts_.push_back(token);
+      hashes_.push_back(Hash(token));
+      __builtin_prefetch(&slots_[hashes_.back() & (slots_.size() - 1)]);
+    }
+    for (uint64_t hash : hashes_) {
+      uint32_t index = slots_[hash & (slots_.size() - 1)].index;
+      if (index != 0) __builtin_prefetch(&tokens_[index - 1]);
+    }
+    return at;
+  }
+  const std::vector<std::string_view>& texts() const { return texts_; }
+  const std::vector<uint64_t>& hashes() const { return hashes_; }
+
+  // The token starting at or after *at, or "" at the end; *at moves past it.
+  static std::string_view NextToken(std::string_view text, size_t* at) {
+    // Most bytes are above ' ', and none of those is a space.
+    auto space = [](char c) { return static_cast<unsigned char>(c) <= ' ' && IsSpace(c); };
+    size_t start = *at;
+    while (start < text.size() && space(text[start])) ++start;
+    size_t end = start;
+    while (end < text.size() && !space(text[end])) ++end;
+    *at = end;
+    return text.substr(start, end - start);
+  }
+
+  Token& Find(std::string_view text) { return Find(text, Hash(text)); }
+  Token& Find(std::string_view text, uint64_t hash) {
+    if (4 * (tokens_.size() + 1) > 3 * slots_.size()) Grow();  // at most three quarters full
+    uint32_t tag = static_cast<uint32_t>(hash >> 32);
+    size_t mask = slots_.size() - 1;
+    for (size_t i = hash & mask;; i = (i + 1) & mask) {
+      Slot& slot = slots_[i];
+      if (slot.index == 0) {
+        slot = {tag, static_cast<uint32_t>(tokens_.size() + 1)};
+        Token& t = tokens_.emplace_back();
+        t.data = text.data();
+        t.size = static_cast<uint32_t>(text.size());
+        if (text.size() <= 16) text.copy(t.inline_bytes, text.size());
+        return t;
+      }
+      if (slot.tag == tag && tokens_[slot.index - 1].text() == text) return tokens_[slot.index - 1];
+    }
+  }
+
+ private:
+  struct Slot {
+    uint32_t tag;    // the high half of the token's hash
+    uint32_t index;  // 1 + its place in tokens_; 0: a free slot
+  };
+
+  // Eight bytes at a time, each word mixed by a multiplication.
+  static uint64_t Hash(std::string_view text) {
+    uint64_t h = text.size() * 0x9E3779B97F4A7C15u;
+    for (size_t i = 0; i < text.size(); i += 8) {
+      uint64_t word = 0;
+      std::memcpy(&word, text.data() + i, std::min<size_t>(8, text.size() - i));
+      h = (h ^ word) * 0xBF58476D1CE4E5B9u;
+      h ^= h >> 31;
+    }
+    return h;
+  }
+  void Grow() {
+    slots_.assign(slots_.size() * 2, Slot{0, 0});
+    size_t mask = slots_.size() - 1;
+    for (size_t t = 0; t < tokens_.size(); ++t) {
+      uint64_t hash = Hash(tokens_[t].text());
+      size_t i = hash & mask;
+      while (slots_[i].index != 0) i = (i + 1) & mask;
+      slots_[i] = {static_cast<uint32_t>(hash >> 32), static_cast<uint32_t>(t + 1)};
+    }
+  }
+
+  std::vector<Slot> slots_;
+  std::vector<Token> tokens_;  // references to them last until the next Find
+  std::vector<std::string_view> texts_;
+  std::vector<uint64_t> hashes_;
+};
+
 Analyzer::Analyzer(const Knowledge& k) {
+  TokenSet seen;
   for (std::string_view w : StopWords()) {
     stop_.insert(std::string(w));
     known_[std::string(w)] = {std::string(w), true};
@@ -25,13 +147,13 @@ Analyzer::Analyzer(const Knowledge& k) {
     common_speller_.Add(std::string(w), 1);
   }
   for (std::string_view w : CommonWords()) {
-    AddVocabulary(w, 0);
+    AddVocabulary(w, 0, &seen);
     common_speller_.Add(std::string(w), 1);
   }
   // Synonyms first: their stems are needed by Terms() below.
   for (const auto& [from, to] : k.synonyms) {
-    AddVocabulary(from, 2);
-    AddVocabulary(to, 2);
+    AddVocabulary(from, 2, &seen);
+    AddVocabulary(to, 2, &seen);
     Synonym s;
     for (const std::string& w : NormalizeWords(from)) s.from.push_back(Lookup(w).stem);
     for (const std::string& w : NormalizeWords(to)) s.to.push_back(Lookup(w).stem);
@@ -47,35 +169,67 @@ Analyzer::Analyzer(const Knowledge& k) {
       return a.from.size() > b.from.size();
     });
   for (const Intent& intent : k.intents) {
-    for (const WeightedTerm& t : intent.keywords) AddVocabulary(t.term, 3);
-    for (const WeightedTerm& t : intent.related) AddVocabulary(t.term, 2);
-    AddVocabulary(intent.question, 2);
-    AddVocabulary(intent.answer, 1);
+    for (const WeightedTerm& t : intent.keywords) AddVocabulary(t.term, 3, &seen);
+    for (const WeightedTerm& t : intent.related) AddVocabulary(t.term, 2, &seen);
+    AddVocabulary(intent.question, 2, &seen);
+    AddVocabulary(intent.answer, 1, &seen);
   }
-  for (const std::string& topic : k.covered) AddVocabulary(topic, 2);
-  for (const std::string& topic : k.uncovered) AddVocabulary(topic, 2);
+  for (const std::string& topic : k.covered) AddVocabulary(topic, 2, &seen);
+  for (const std::string& topic : k.uncovered) AddVocabulary(topic, 2, &seen);
   for (const Sequence& seq : k.sequences) {
-    AddVocabulary(seq.name, 1);
-    for (const Step& step : seq.steps) AddVocabulary(step.text, 1);
+    AddVocabulary(seq.name, 1, &seen);
+    for (const Step& step : seq.steps) AddVocabulary(step.text, 1, &seen);
   }
 }
 
-void Analyzer::AddVocabulary(std::string_view text, int priority) {
-  for (const std::string& w : NormalizeWords(text)) {
-    auto it = known_.find(w);
-    // A word already added with this priority or a higher one has nothing new to add: most
-    // words of a large knowledge repeat, and this keeps loading to one lookup for them.
-    if (it != known_.end() && it->second.vocabulary >= priority) continue;
-    if (stop_.count(w)) continue;
-    if (it == known_.end()) it = known_.emplace(w, Word{stemmer_.Stem(w), false}).first;
-    it->second.vocabulary = priority;
-    // Show a stem as the shortest word that gave it: "muscl" as "muscle", not "muscles".
-    auto [shown, fresh] = display_.try_emplace(it->second.stem, w);  // no node when known
-    if (!fresh && w.size() < shown->second.size()) shown->second = w;
-    if (!HasDigit(w)) {
-      speller_.Add(it->second.stem, priority);
-      surface_speller_.Add(w, priority);
+void Analyzer::AddVocabulary(std::string_view text, int priority, TokenSet* seen) {
+  if (!IsAscii(text)) {  // folding may join or split what spaces separate: read it whole
+    for (const std::string& w : NormalizeWords(text, kVocabularyWordsPerText))
+      AddVocabularyWord(w, priority);
+    return;
+  }
+  // ASCII text normalises token by token as it does whole, and most tokens of a large
+  // knowledge repeat: a token already added with this priority or a higher one has nothing new
+  // to add, and is skipped without being normalised again.
+  size_t at = seen->Prefetch(text, kVocabularyWordsPerText);
+  const std::vector<std::string_view>& texts = seen->texts();
+  const std::vector<uint64_t>& hashes = seen->hashes();
+  size_t words = 0;
+  for (size_t n = 0; words < kVocabularyWordsPerText; ++n) {
+    std::string_view text_token = n < texts.size() ? texts[n] : TokenSet::NextToken(text, &at);
+    if (text_token.empty()) break;
+    TokenSet::Token& token =
+        n < hashes.size() ? seen->Find(text_token, hashes[n]) : seen->Find(text_token);
+    if (token.priority >= priority) {
+      words += token.words;
+      continue;
     }
+    size_t room = kVocabularyWordsPerText - words;
+    std::vector<std::string> normalized = NormalizeWords(token.text(), room);
+    for (const std::string& w : normalized) AddVocabularyWord(w, priority);
+    words += normalized.size();
+    if (normalized.size() < room) {  // all of its words, not the first `room` of them
+      token.priority = static_cast<int16_t>(priority);
+      token.words = static_cast<uint16_t>(normalized.size());
+    }
+  }
+}
+
+void Analyzer::AddVocabularyWord(const std::string& w, int priority) {
+  // One lookup: stop words are all known (as stop words) before any vocabulary is added.
+  auto [it, added] = known_.try_emplace(w);
+  if (added) {
+    it->second.stem = stemmer_.Stem(w);
+  } else if (it->second.stop || it->second.vocabulary >= priority) {
+    return;  // nothing new to add
+  }
+  it->second.vocabulary = priority;
+  // Show a stem as the shortest word that gave it: "muscl" as "muscle", not "muscles".
+  auto [shown, fresh] = display_.try_emplace(it->second.stem, w);  // no node when known
+  if (!fresh && w.size() < shown->second.size()) shown->second = w;
+  if (!HasDigit(w)) {
+    speller_.Add(it->second.stem, priority);
+    surface_speller_.Add(w, priority);
   }
 }
 

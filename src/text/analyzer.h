@@ -62,7 +62,10 @@ class Analyzer {
   };
 
   Word Lookup(const std::string& word) const;
-  void AddVocabulary(std::string_view text, int priority);
+  // The tokens of the knowledge's text already added, while the vocabulary is built.
+  class TokenSet;
+  void AddVocabulary(std::string_view text, int priority, TokenSet* seen);
+  void AddVocabularyWord(const std::string& word, int priority);
   // Replaces synonym runs in `stems` (parallel to `stop`); records what it did.
   void ApplySynonyms(std::vector<std::string>* stems, std::vector<bool>* stop,
                      std::vector<std::pair<std::string, std::string>>* applied) const;
