@@ -144,12 +144,8 @@ Analyzer::Analyzer(const Knowledge& k) {
     known_[std::string(w)] = {std::string(w), true};
     speller_.Add(std::string(w), 0);
     surface_speller_.Add(std::string(w), 0);
-    common_speller_.Add(std::string(w), 1);
   }
-  for (std::string_view w : CommonWords()) {
-    AddVocabulary(w, 0, &seen);
-    common_speller_.Add(std::string(w), 1);
-  }
+  for (std::string_view w : CommonWords()) AddVocabulary(w, 0, &seen);
   // Synonyms first: their stems are needed by Terms() below.
   for (const auto& [from, to] : k.synonyms) {
     AddVocabulary(from, 2, &seen);
@@ -231,6 +227,17 @@ void Analyzer::AddVocabularyWord(const std::string& w, int priority) {
     speller_.Add(it->second.stem, priority);
     surface_speller_.Add(w, priority);
   }
+}
+
+const Speller& Analyzer::CommonSpeller() const {
+  // Built on first use: it is needed only for a word that neither the knowledge's vocabulary
+  // nor its spelling explains, and building it was a tenth of every start.
+  if (!common_speller_) {
+    common_speller_ = std::make_unique<Speller>();
+    for (std::string_view w : StopWords()) common_speller_->Add(std::string(w), 1);
+    for (std::string_view w : CommonWords()) common_speller_->Add(std::string(w), 1);
+  }
+  return *common_speller_;
 }
 
 Analyzer::Word Analyzer::Lookup(const std::string& word) const {
@@ -320,7 +327,7 @@ Analysis Analyzer::Analyze(std::string_view text) const {
       // Last, a typo of an ordinary word ("shuld", "wether") is read as that word, so it is
       // neither unexplained content nor bent into a word of the knowledge.
       if (fixed.empty()) {
-        std::string common = common_speller_.Correct(w);
+        std::string common = CommonSpeller().Correct(w);
         if (!common.empty()) {
           a.corrections.emplace_back(w, common);
           w = common;
