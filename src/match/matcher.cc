@@ -1,7 +1,8 @@
 #include "match/matcher.h"
 
 #include <algorithm>
-#include <unordered_set>
+#include <string_view>
+#include <unordered_map>
 
 namespace backtalk {
 
@@ -19,14 +20,28 @@ Matcher::Matcher(const Knowledge& knowledge) : knowledge_(knowledge), analyzer_(
 std::unique_ptr<Matcher> Matcher::Create(const Knowledge& knowledge, std::string* err) {
   std::unique_ptr<Matcher> m(new Matcher(knowledge));
   m->keyword_total_.assign(knowledge.intents.size(), 0);
+  // The same keywords recur across the intents of a large knowledge: each phrase is analysed
+  // once (the phrases live in the knowledge, which outlives this).
+  std::unordered_map<std::string_view, std::vector<std::string>> analysed;
+  auto terms_of = [&](const std::string& phrase) -> const std::vector<std::string>& {
+    auto [it, fresh] = analysed.try_emplace(phrase);
+    if (fresh) it->second = m->analyzer_.Terms(phrase);
+    return it->second;
+  };
+  std::vector<std::string_view> seen;  // an intent's terms so far: a few, so a vector
+  auto first_time = [&seen](const std::string& t) {
+    if (std::find(seen.begin(), seen.end(), t) != seen.end()) return false;
+    seen.push_back(t);
+    return true;
+  };
   for (size_t i = 0; i < knowledge.intents.size(); ++i) {
     const Intent& intent = knowledge.intents[i];
     int index = static_cast<int>(i);
     // Keywords first, so a word that is both a keyword and a related word counts as keyword.
-    std::unordered_set<std::string> seen;
+    seen.clear();
     for (const WeightedTerm& k : intent.keywords) {
-      for (const std::string& t : m->analyzer_.Terms(k.term)) {
-        if (!seen.insert(t).second) continue;
+      for (const std::string& t : terms_of(k.term)) {
+        if (!first_time(t)) continue;
         Term& term = m->terms_[t];
         term.postings.push_back({index, k.weight, true});
         term.input_weight = std::max(term.input_weight, k.weight);
@@ -34,8 +49,8 @@ std::unique_ptr<Matcher> Matcher::Create(const Knowledge& knowledge, std::string
       }
     }
     for (const WeightedTerm& r : intent.related) {
-      for (const std::string& t : m->analyzer_.Terms(r.term)) {
-        if (!seen.insert(t).second) continue;
+      for (const std::string& t : terms_of(r.term)) {
+        if (!first_time(t)) continue;
         m->terms_[t].postings.push_back({index, r.weight, false});
       }
     }
