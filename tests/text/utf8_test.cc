@@ -24,10 +24,7 @@ TEST(Utf8Test, TurnsControlCharactersIntoSpaces) {
 TEST(Utf8Test, TruncatesAtACharacterBoundary) {
   EXPECT_EQ(CleanText("ab€", 4), "ab");  // € is three bytes
   EXPECT_EQ(CleanText("abcdef", 4), "abcd");
-  EXPECT_EQ(CleanText("ab\x01"
-                      "cdef",
-                      4),
-            "ab c");
+  EXPECT_EQ(CleanText(std::string("ab\x01") + "cdef", 4), "ab c");
   EXPECT_EQ(CleanText("abcd", 4), "abcd");
   EXPECT_EQ(CleanText("€abc", 4), "€a");
 }
