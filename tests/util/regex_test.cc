@@ -43,6 +43,10 @@ TEST(RegexTest, ForFoldedTextWrapsOnlyWhatNeedsIt) {
   EXPECT_EQ(ForFoldedText(R"(\bHow\b)"), R"((?i:\bHow\b))");
   EXPECT_EQ(ForFoldedText(R"(\S+)"), R"((?i:\S+))");
   EXPECT_EQ(ForFoldedText("caf\xc3\xa9"), "(?i:caf\xc3\xa9)");
+  EXPECT_EQ(ForFoldedText(R"(\x41b)"), R"((?i:\x41b))");  // \x41 is "A"
+  EXPECT_EQ(ForFoldedText(R"(\101)"), R"((?i:\101))");
+  EXPECT_EQ(ForFoldedText("[[:upper:]]b"), "(?i:[[:upper:]]b)");
+  EXPECT_EQ(ForFoldedText(R"(a\\x)"), R"(a\\x)");  // a backslash, then "x"
 }
 
 TEST(RegexTest, ErrorsNameThePatternAsWritten) {
