@@ -1,11 +1,12 @@
 #include "text/analyzer.h"
 
 #include <algorithm>
-#include <cstring>
 #include <iterator>
 
 #include "text/normalize.h"
+#include "text/utf8.h"
 #include "text/words.h"
+#include "util/hash.h"
 
 namespace backtalk {
 
@@ -13,11 +14,6 @@ namespace {
 
 bool HasDigit(std::string_view word) {
   return std::any_of(word.begin(), word.end(), [](char c) { return c >= '0' && c <= '9'; });
-}
-
-bool IsAscii(std::string_view text) {
-  return std::all_of(text.begin(), text.end(),
-                     [](char c) { return static_cast<unsigned char>(c) < 0x80; });
 }
 
 bool IsSpace(char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r'; }
@@ -46,9 +42,6 @@ class Analyzer::TokenSet {
 
   TokenSet() : slots_(1 << 14) {}
 
-  // Hashes the first `limit` tokens of `text` (split as by NextToken) into hashes(), and starts
-  // fetching their slots and then their entries: the cache misses of a text's tokens overlap
-  // instead of coming one after another in Find.
   // Splits the first `limit` tokens of `text` into texts() with their hashes(), and starts
   // fetching their slots and then their entries: the cache misses of a text's tokens overlap
   // instead of coming one after another in Find. Returns where the text after them starts.
@@ -109,17 +102,7 @@ class Analyzer::TokenSet {
     uint32_t index;  // 1 + its place in tokens_; 0: a free slot
   };
 
-  // Eight bytes at a time, each word mixed by a multiplication.
-  static uint64_t Hash(std::string_view text) {
-    uint64_t h = text.size() * 0x9E3779B97F4A7C15u;
-    for (size_t i = 0; i < text.size(); i += 8) {
-      uint64_t word = 0;
-      std::memcpy(&word, text.data() + i, std::min<size_t>(8, text.size() - i));
-      h = (h ^ word) * 0xBF58476D1CE4E5B9u;
-      h ^= h >> 31;
-    }
-    return h;
-  }
+  static uint64_t Hash(std::string_view text) { return HashBytes(text); }
   void Grow() {
     slots_.assign(slots_.size() * 2, Slot{0, 0});
     size_t mask = slots_.size() - 1;

@@ -7,17 +7,12 @@
 #include <iterator>
 #include <unordered_map>
 
+#include "text/utf8.h"
 #include "util/key_filter.h"
 
 namespace backtalk {
 
 namespace {
-
-bool IsAscii(std::string_view text) {
-  for (char c : text)
-    if (static_cast<unsigned char>(c) >= 0x80) return false;
-  return true;
-}
 
 // Apostrophes and quotes that people type for "'" in contractions.
 bool IsApostrophe(utf8proc_int32_t cp) {

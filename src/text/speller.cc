@@ -2,7 +2,8 @@
 
 #include <algorithm>
 #include <cstdlib>
-#include <cstring>
+
+#include "util/hash.h"
 
 namespace backtalk {
 
@@ -18,15 +19,9 @@ int CountBits(uint32_t x) {
 
 constexpr size_t kBlock = 64;
 
-// A hash of a sound-alike key, never 0. Eight bytes at a time, each mixed by a multiplication.
+// A hash of a word or a sound-alike key, never 0 (0 marks a free slot).
 uint64_t HashKey(std::string_view key) {
-  uint64_t h = key.size() * 0x9E3779B97F4A7C15u;
-  for (size_t i = 0; i < key.size(); i += 8) {
-    uint64_t word = 0;
-    std::memcpy(&word, key.data() + i, std::min<size_t>(8, key.size() - i));
-    h = (h ^ word) * 0xBF58476D1CE4E5B9u;
-    h ^= h >> 31;
-  }
+  uint64_t h = HashBytes(key);
   return h == 0 ? 1 : h;
 }
 

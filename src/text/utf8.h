@@ -12,6 +12,13 @@ namespace backtalk {
 // character boundary. The result never contains a byte that a terminal would act on.
 std::string CleanText(std::string_view raw, size_t max_bytes = 64 * 1024);
 
+// True when every byte of `text` is ASCII (below 0x80).
+inline bool IsAscii(std::string_view text) {
+  for (char c : text)
+    if (static_cast<unsigned char>(c) >= 0x80) return false;
+  return true;
+}
+
 }  // namespace backtalk
 
 #endif  // BACKTALK_TEXT_UTF8_H_

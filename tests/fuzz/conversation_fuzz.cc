@@ -5,26 +5,15 @@
 // may crash, hang or leave the session in a state it cannot prompt from.
 #include <cstddef>
 #include <cstdint>
-#include <cstdlib>
-#include <memory>
 #include <string>
 #include <string_view>
 
 #include "coach/fakes.h"
 #include "dialog/session.h"
 #include "engine/engine.h"
+#include "fuzz/builtin_engine.h"
 
 namespace {
-
-const backtalk::Engine& TheEngine() {
-  static const backtalk::Engine* engine = [] {
-    std::string err;
-    std::unique_ptr<backtalk::Engine> e = backtalk::Engine::Load("", &err);
-    if (!e) std::abort();
-    return e.release();
-  }();
-  return *engine;
-}
 
 constexpr backtalk::Key kKeys[] = {
     backtalk::Key::kNone, backtalk::Key::kNext,      backtalk::Key::kSkip,  backtalk::Key::kRepeat,
@@ -46,7 +35,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   backtalk::testing::FakeClock clock;
   backtalk::testing::FakeScreen screen(&clock);
   Player player(&clock, &screen, mode);
-  backtalk::Session session(&TheEngine(), &player, &screen, json);
+  backtalk::Session session(&backtalk::fuzz::BuiltinEngine(), &player, &screen, json);
   (void)session.Welcome();
   for (int lines = 0; lines < kMaxLines && !rest.empty(); ++lines) {
     size_t end = rest.find('\n');

@@ -3,31 +3,16 @@
 // reply's JSON line must be exactly what nlohmann would write, and its score must stay in 0..1.
 #include <cstddef>
 #include <cstdint>
-#include <cstdlib>
-#include <memory>
 #include <string>
 #include <string_view>
 
 #include "engine/engine.h"
 #include "engine/reply_json.h"
-
-namespace {
-
-const backtalk::Engine& TheEngine() {
-  static const backtalk::Engine* engine = [] {
-    std::string err;
-    std::unique_ptr<backtalk::Engine> e = backtalk::Engine::Load("", &err);
-    if (!e) std::abort();
-    return e.release();
-  }();
-  return *engine;
-}
-
-}  // namespace
+#include "fuzz/builtin_engine.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   std::string_view line(reinterpret_cast<const char*>(data), size);
-  const backtalk::Engine& engine = TheEngine();
+  const backtalk::Engine& engine = backtalk::fuzz::BuiltinEngine();
   // The first byte chooses whether to explain, so both paths are covered.
   bool explain = size > 0 && (data[0] & 1);
   backtalk::Reply reply = engine.Ask(line, explain);

@@ -12,6 +12,7 @@
 #include "engine/engine.h"
 #include "engine/reply_json.h"
 #include "knowledge/knowledge.h"
+#include "support/builtin.h"
 
 namespace backtalk {
 namespace {
@@ -47,13 +48,11 @@ TEST(FuzzRegressionTest, KnowledgeInputsLoadOrFailWithAMessage) {
 }
 
 TEST(FuzzRegressionTest, MatchInputsGetAReply) {
-  std::string err;
-  std::unique_ptr<Engine> engine = Engine::Load("", &err);
-  ASSERT_TRUE(engine) << err;
+  const Engine& engine = testing::BuiltinEngine();
   for (const std::string& path : Inputs("match")) {
     SCOPED_TRACE(path);
     for (bool explain : {false, true}) {
-      Reply reply = engine->Ask(Read(path), explain);
+      Reply reply = engine.Ask(Read(path), explain);
       EXPECT_GE(reply.score, 0);
       EXPECT_LE(reply.score, 1);
       EXPECT_FALSE(ReplyJsonLine(reply).empty());
