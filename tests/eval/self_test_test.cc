@@ -75,7 +75,7 @@ TEST(SelfTestTest, TheBuiltInKnowledgeReachesEveryIntent) {
   EXPECT_EQ(report.current.probes, 0);
   // The recommendation is a point of the sweep, and no worse than the settings in use.
   EXPECT_GE(report.recommended.utility, report.current.utility);
-  EXPECT_EQ(report.threshold_sweep.size(), 11u);
+  EXPECT_EQ(report.threshold_sweep.size(), 15u);
   EXPECT_EQ(report.margin_sweep.size(), 11u);
   std::string text = FormatSelfTest(report, engine->knowledge());
   EXPECT_NE(text.find("unreachable: none"), std::string::npos) << text;
