@@ -292,11 +292,19 @@ SelfTestReport SelfTest(const Engine& engine) {
     std::vector<std::string> terms = analyzer.Terms(intent.question);
     questions.emplace_back(terms.begin(), terms.end());
   }
+  std::vector<std::string> context;  // two words of an everyday question that k never uses
+  for (const std::string& line : EverydayQuestions()) {
+    std::vector<std::string> unknown = analyzer.Analyze(line).unknown;
+    if (unknown.size() >= 2) context.push_back(unknown[0] + " " + unknown[1]);
+  }
   for (size_t i = 0; i < k.intents.size(); ++i) {
     IntentReach reach;
     reach.intent = static_cast<int>(i);
     std::vector<Variant> variants = QuestionVariants(k.intents[i].question, k, analyzer);
     for (const std::string& q : AnswerQuestions(k, i, analyzer)) variants.push_back({q, "answer"});
+    // People say why they ask: each variant again after a few words the knowledge never uses.
+    for (size_t v = 0, n = variants.size(); v < n && !context.empty(); ++v)
+      variants.push_back({context[(i + v) % context.size()] + " " + variants[v].text, "context"});
     for (const Variant& v : variants) {
       // A variant that has become another question ("stretch your upper middle back" without
       // "upper") belongs to that question.
@@ -344,14 +352,16 @@ SelfTestReport SelfTest(const Engine& engine) {
     p.threshold = threshold;
     p.margin = margin;
     for (const auto& [expected, o] : asked) {
-      int got = Decide(o, threshold, margin, k.settings.suggest_floor);
+      // The floor only parts suggestions from "I don't know": it plays no part here, so the
+      // recommendation depends on the knowledge's content alone.
+      int got = Decide(o, threshold, margin, 0);
       if (got == expected)
         ++p.right;
       else if (got >= 0)
         ++p.wrong;
     }
     for (const Outcome& o : probes)
-      if (Decide(o, threshold, margin, k.settings.suggest_floor) >= 0) ++p.probes;
+      if (Decide(o, threshold, margin, 0) >= 0) ++p.probes;
     double v = std::max(1, report.variants);
     p.utility = (p.right - kWrongCost * p.wrong) / v -
                 kProbeCost * (report.probes ? double(p.probes) / report.probes : 0);
@@ -385,7 +395,7 @@ Settings Calibrate(const Engine& engine) {
   s.threshold = report.recommended.threshold;
   s.margin = report.recommended.margin;
   // Closest topics are worth showing somewhat below what is answered.
-  s.suggest_floor = std::min(s.suggest_floor, std::round(s.threshold * 75) / 100);
+  s.suggest_floor = std::round(s.threshold * 75) / 100;
   return s;
 }
 

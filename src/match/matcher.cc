@@ -14,26 +14,26 @@ namespace {
 // itself; lighter keywords say less, down to kMinKeyword.
 constexpr double kFullKeyword = 1.0;
 constexpr double kMinKeyword = 0.25;
-constexpr double kQuestionWord = 0.7;  // a word of the question that is not a keyword
+constexpr double kQuestionWord = 0.9;  // a word of the question that is not a keyword
 // A word of the answer, or of the stretch it offers, as BM25 weighs a term of a document:
 // more when repeated, less in a long answer than in a short one, at most kAnswerMax.
 constexpr double kAnswer = 0.6;
-constexpr double kAnswerMax = 0.7;
+constexpr double kAnswerMax = 0.9;
 constexpr double kBm25K1 = 1.2;
-constexpr double kBm25B = 0.75;
+constexpr double kBm25B = 0.9;
 // The weight of a word the knowledge never uses: an English word is context ("my gym has..."),
 // a word that is not English and was not corrected may be a name the knowledge lacks.
-constexpr double kEnglishContext = 0.45;
-constexpr double kOtherContext = 0.5;
+constexpr double kEnglishContext = 0.6;
+constexpr double kOtherContext = 0.8;
 // The credit of a term reached through a WordNet synonym: below the knowledge's own synonyms,
 // which count fully.
 constexpr double kLexiconCredit = 0.4;
 constexpr double kMinTermWeight = 0.05;
-constexpr double kCoverageShare = 0.8;
+constexpr double kCoverageShare = 0.7;
 // The weight a candidate explains, in absolute terms, scales its score by
 // 1 - exp(-evidence / kMass): one word in common is weak evidence however short the
 // question, two or three telling words are strong.
-constexpr double kMass = 0.6;
+constexpr double kMass = 1.0;
 // In the evidence, a word every intent uses still says the question is about this knowledge's
 // subject: it counts at least this weight.
 constexpr double kEvidenceWeight = 0.5;
@@ -191,21 +191,6 @@ Matcher::TopicScan Matcher::ScanTopics(const std::vector<std::string>& terms) co
   return scan;
 }
 
-const Matcher::Term* Matcher::LexiconTerm(const std::string& word, std::string* term) const {
-  const Term* best = nullptr;
-  for (std::string_view synonym : lexicon::Synonyms(word)) {
-    std::vector<std::string> terms = analyzer_.Terms(synonym);
-    if (terms.size() != 1) continue;
-    auto it = terms_.find(terms[0]);
-    if (it == terms_.end()) continue;
-    if (best == nullptr || it->second.weight > best->weight) {
-      best = &it->second;
-      *term = terms[0];
-    }
-  }
-  return best;
-}
-
 MatchResult Matcher::Match(std::string_view text, bool explain) const {
   MatchResult result;
   result.analysis = analyzer_.Analyze(text);
@@ -218,12 +203,19 @@ MatchResult Matcher::Match(std::string_view text, bool explain) const {
   if (scratch.size() < knowledge_.intents.size()) scratch.resize(knowledge_.intents.size());
   touched.clear();
 
-  struct Used {
+  // Each word of the question is a slot that the knowledge fills with the word itself or, for a
+  // word it never uses, at kLexiconCredit with one of its WordNet synonyms ("buy" for
+  // "purchase"); an intent takes the best filler of each slot.
+  struct Alternative {
     const Term* term;
     double credit;
+    std::string name;  // the term, for explaining
   };
-  std::vector<Used> used;  // for explaining: each term of the question that counted
-  std::vector<std::string> shown, via;
+  std::vector<std::vector<Alternative>> slots;
+  std::vector<std::string> slot_words;
+  thread_local std::vector<Accumulator> best;  // per intent, the best filler of one slot
+  thread_local std::vector<int> filled;
+  if (best.size() < knowledge_.intents.size()) best.resize(knowledge_.intents.size());
   double total = 0;
   for (size_t k = 0; k < a.terms.size(); ++k) {
     const std::string& t = a.terms[k];
@@ -231,36 +223,69 @@ MatchResult Matcher::Match(std::string_view text, bool explain) const {
     if (std::find(a.terms.begin(), a.terms.begin() + static_cast<long>(k), t) !=
         a.terms.begin() + static_cast<long>(k))
       continue;
-    const Term* term = nullptr;
-    double credit = 1;
-    std::string name = t;
-    if (auto it = terms_.find(t); it != terms_.end()) {
-      term = &it->second;
-    } else if ((term = LexiconTerm(a.term_words[k], &name)) != nullptr) {
-      credit = kLexiconCredit;
+    std::vector<Alternative> alternatives;
+    auto direct = terms_.find(t);
+    if (direct != terms_.end()) alternatives.push_back({&direct->second, 1.0, t});
+    // Only a word the knowledge never uses looks for synonyms: one it does use has chosen its
+    // meaning, and widening it only lets other intents in.
+    for (std::string_view synonym : direct != terms_.end() ? std::vector<std::string_view>()
+                                                           : lexicon::Synonyms(a.term_words[k])) {
+      std::vector<std::string> terms = analyzer_.Terms(synonym);
+      if (terms.size() != 1 || terms[0] == t ||
+          std::find(a.terms.begin(), a.terms.end(), terms[0]) != a.terms.end())
+        continue;
+      auto it = terms_.find(terms[0]);
+      if (it == terms_.end()) continue;
+      bool seen = false;
+      for (const Alternative& alt : alternatives) seen = seen || alt.term == &it->second;
+      if (!seen) alternatives.push_back({&it->second, kLexiconCredit, terms[0]});
     }
-    if (term == nullptr) {
+    if (alternatives.empty()) {
       double w = lexicon::IsCommonEnglish(a.term_words[k]) ? kEnglishContext : kOtherContext;
       total += w;
       result.context += w;
       continue;
     }
-    total += term->weight;
-    for (const Posting& p : term->postings) {
-      Accumulator& acc = scratch[static_cast<size_t>(p.intent)];
+    // The slot weighs what the word itself weighs in the knowledge, or else its best synonym.
+    double slot_weight = 0;
+    if (direct != terms_.end()) {
+      slot_weight = direct->second.weight;
+    } else {
+      for (const Alternative& alt : alternatives)
+        slot_weight = std::max(slot_weight, alt.term->weight);
+    }
+    total += slot_weight;
+    filled.clear();
+    for (const Alternative& alt : alternatives) {
+      for (const Posting& p : alt.term->postings) {
+        Accumulator& b = best[static_cast<size_t>(p.intent)];
+        if (!b.touched) {
+          b.touched = true;
+          filled.push_back(p.intent);
+        }
+        double strength = std::max({p.question, p.related, p.answer}) * alt.credit;
+        if (alt.term->weight * strength > b.explained) {
+          b.explained = alt.term->weight * strength;
+          b.focus = alt.term->weight * p.question * alt.credit;
+          b.evidence = std::max(alt.term->weight, kEvidenceWeight) * strength;
+        }
+      }
+    }
+    for (int i : filled) {
+      Accumulator& b = best[static_cast<size_t>(i)];
+      Accumulator& acc = scratch[static_cast<size_t>(i)];
       if (!acc.touched) {
         acc.touched = true;
-        touched.push_back(p.intent);
+        touched.push_back(i);
       }
-      double strength = std::max({p.question, p.related, p.answer});
-      acc.explained += term->weight * strength * credit;
-      acc.focus += term->weight * p.question * credit;
-      acc.evidence += std::max(term->weight, kEvidenceWeight) * strength * credit;
+      acc.explained += b.explained;
+      acc.focus += b.focus;
+      acc.evidence += b.evidence;
+      b = Accumulator();
     }
     if (explain) {
-      used.push_back({term, credit});
-      shown.push_back(analyzer_.Display(name));
-      via.push_back(credit < 1 ? a.term_words[k] : "");
+      slots.push_back(std::move(alternatives));
+      slot_words.push_back(a.term_words[k]);
     }
   }
   std::vector<int> pattern_hits = patterns_.Match(a.text);
@@ -299,15 +324,23 @@ MatchResult Matcher::Match(std::string_view text, bool explain) const {
   result.ranked = std::move(scored);
   if (explain) {
     for (Candidate& c : result.ranked) {
-      for (size_t u = 0; u < used.size(); ++u) {
-        for (const Posting& p : used[u].term->postings) {
-          if (p.intent != c.intent) continue;
-          Field field = p.question >= std::max(p.related, p.answer) ? Field::kQuestion
-                        : p.related >= p.answer                     ? Field::kRelated
-                                                                    : Field::kAnswer;
-          double strength = std::max({p.question, p.related, p.answer}) * used[u].credit;
-          c.evidence.push_back({shown[u], field, strength, used[u].term->weight, via[u]});
+      for (size_t u = 0; u < slots.size(); ++u) {
+        Evidence e{"", Field::kQuestion, 0, 0, ""};
+        for (const Alternative& alt : slots[u]) {
+          for (const Posting& p : alt.term->postings) {
+            if (p.intent != c.intent) continue;
+            double strength = std::max({p.question, p.related, p.answer}) * alt.credit;
+            if (alt.term->weight * strength <= e.strength * e.weight) continue;
+            e.term = analyzer_.Display(alt.name);
+            e.field = p.question >= std::max(p.related, p.answer) ? Field::kQuestion
+                      : p.related >= p.answer                     ? Field::kRelated
+                                                                  : Field::kAnswer;
+            e.strength = strength;
+            e.weight = alt.term->weight;
+            e.via = alt.credit < 1 ? slot_words[u] : "";
+          }
         }
+        if (!e.term.empty()) c.evidence.push_back(std::move(e));
       }
       for (const std::string& p : knowledge_.intents[static_cast<size_t>(c.intent)].patterns) {
         RE2 re(ForFoldedText(p), PatternOptions());

@@ -13,8 +13,9 @@
 // best, where evidence (0..1) grows with the weight explained: one word in common is weak
 // evidence, however short the question.
 // Words the knowledge never uses are context: they count a little against every intent alike,
-// an English word less than a word that is not one. A word the knowledge never uses but whose
-// WordNet synonym it does counts as that synonym, at kLexiconCredit. A matching RE2 pattern
+// an English word less than a word that is not one. The WordNet synonyms of a word the knowledge
+// never uses stand in for it at kLexiconCredit, below the knowledge's own synonyms ("purchase"
+// for "buy"). A matching RE2 pattern
 // lifts the score to 0.6 + 0.4 * score. A question about a topic the document does not cover
 // ("my lower back") gets no answer, whatever it scores; in a knowledge that lists the topics it
 // covers, a question that names none of them and has words the knowledge never uses gets
@@ -123,8 +124,6 @@ class Matcher {
   };
   // Finds covered and uncovered topics in `terms`, longest first, each word in one topic.
   TopicScan ScanTopics(const std::vector<std::string>& terms) const;
-  // The knowledge's term a word it never uses stands for, through WordNet; null if none.
-  const Term* LexiconTerm(const std::string& word, std::string* term) const;
 
   const Knowledge& knowledge_;
   Analyzer analyzer_;

@@ -178,7 +178,8 @@ TEST_F(BadKnowledgeTest, Unreadable) {
   std::string path = Write("secret.json", "{}");
   chmod(path.c_str(), 0);
   chmod(dir_.c_str(), 0755);
-  ExpectError(path, path + ": cannot read the knowledge file: Permission denied", /*as_nobody=*/true);
+  ExpectError(path, path + ": cannot read the knowledge file: Permission denied",
+              /*as_nobody=*/true);
 }
 
 TEST_F(BadKnowledgeTest, Binary) {
