@@ -228,20 +228,24 @@ MatchResult Matcher::Match(std::string_view text, bool explain) const {
     if (direct != terms_.end()) alternatives.push_back({&direct->second, 1.0, t});
     // Only a word the knowledge never uses looks for synonyms: one it does use has chosen its
     // meaning, and widening it only lets other intents in.
+    // A synonym counts when the knowledge uses that very word.
     for (std::string_view synonym : direct != terms_.end() ? std::vector<std::string_view>()
                                                            : lexicon::Synonyms(a.term_words[k])) {
-      std::vector<std::string> terms = analyzer_.Terms(synonym);
-      if (terms.size() != 1 || terms[0] == t ||
-          std::find(a.terms.begin(), a.terms.end(), terms[0]) != a.terms.end())
+      std::string term = analyzer_.VocabularyTerm(synonym);
+      if (term.empty() || term == t ||
+          std::find(a.terms.begin(), a.terms.end(), term) != a.terms.end())
         continue;
-      auto it = terms_.find(terms[0]);
+      auto it = terms_.find(term);
       if (it == terms_.end()) continue;
       bool seen = false;
       for (const Alternative& alt : alternatives) seen = seen || alt.term == &it->second;
-      if (!seen) alternatives.push_back({&it->second, kLexiconCredit, terms[0]});
+      if (!seen) alternatives.push_back({&it->second, kLexiconCredit, term});
     }
     if (alternatives.empty()) {
-      double w = lexicon::IsCommonEnglish(a.term_words[k]) ? kEnglishContext : kOtherContext;
+      const std::string& word = a.term_words[k];
+      bool english = std::find(a.english.begin(), a.english.end(), word) != a.english.end() ||
+                     lexicon::IsCommonEnglish(word);
+      double w = english ? kEnglishContext : kOtherContext;
       total += w;
       result.context += w;
       continue;
