@@ -108,6 +108,7 @@ class Matcher {
     float question;  // 0..1 in each field: how much the field says the term
     float related;
     float answer;
+    float strength;  // the strongest of the three
   };
   struct Term {
     double weight = 0;  // 0..1, from how many intents use it

@@ -229,6 +229,37 @@ Analyzer::Word Analyzer::Lookup(const std::string& word) const {
   return {stemmer_.Stem(word), false};
 }
 
+std::vector<std::string> Analyzer::TermCache::Terms(std::string_view text) {
+  // ASCII text normalises token by token as it does whole (see AddVocabulary).
+  if (!IsAscii(text)) return analyzer_.Terms(text);
+  std::vector<std::string> stems;
+  std::vector<bool> stop;
+  size_t at = 0;
+  while (stems.size() < kVocabularyWordsPerText) {
+    std::string_view token = TokenSet::NextToken(text, &at);
+    if (token.empty()) break;
+    auto [it, fresh] = tokens_.try_emplace(std::string(token));
+    if (fresh) {
+      for (const std::string& w : NormalizeWords(token)) {
+        Word word = analyzer_.Lookup(w);
+        it->second.stems.push_back(std::move(word.stem));
+        it->second.stop.push_back(word.stop);
+      }
+    }
+    stems.insert(stems.end(), it->second.stems.begin(), it->second.stems.end());
+    stop.insert(stop.end(), it->second.stop.begin(), it->second.stop.end());
+  }
+  if (stems.size() > kVocabularyWordsPerText) {
+    stems.resize(kVocabularyWordsPerText);
+    stop.resize(kVocabularyWordsPerText);
+  }
+  analyzer_.ApplySynonyms(&stems, &stop, nullptr, nullptr);
+  std::vector<std::string> terms;
+  for (size_t i = 0; i < stems.size(); ++i)
+    if (!stop[i]) terms.push_back(std::move(stems[i]));
+  return terms;
+}
+
 std::string Analyzer::VocabularyTerm(std::string_view word) const {
   auto it = known_.find(std::string(word));
   if (it == known_.end() || it->second.stop || it->second.vocabulary < 0) return "";

@@ -49,6 +49,23 @@ class Analyzer {
   // normalising, stemming and synonyms as a question, but no spelling correction.
   std::vector<std::string> Terms(std::string_view phrase) const;
 
+  // Terms() of many texts that share their words, as the answers of a large knowledge do: each
+  // distinct token is normalised and stemmed once, synonyms are applied over the whole text.
+  // For building an index; not for use from several threads.
+  class TermCache {
+   public:
+    explicit TermCache(const Analyzer& analyzer) : analyzer_(analyzer) {}
+    std::vector<std::string> Terms(std::string_view text);
+
+   private:
+    struct Entry {
+      std::vector<std::string> stems;
+      std::vector<bool> stop;
+    };
+    const Analyzer& analyzer_;
+    std::unordered_map<std::string, Entry> tokens_;
+  };
+
   // The single term a word of the knowledge's vocabulary stands for, or "" when the word is
   // not in it (or is a stop word): a look-up, not an analysis.
   std::string VocabularyTerm(std::string_view word) const;
