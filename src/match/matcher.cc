@@ -73,36 +73,31 @@ Matcher::Matcher(const Knowledge& knowledge) : knowledge_(knowledge), analyzer_(
 std::unique_ptr<Matcher> Matcher::Create(const Knowledge& knowledge, std::string* err) {
   std::unique_ptr<Matcher> m(new Matcher(knowledge));
   const size_t n = knowledge.intents.size();
-  // The same phrases recur across the intents of a large knowledge: each is analysed once.
-  std::unordered_map<std::string_view, std::vector<std::string>> analysed;
-  auto terms_of = [&](std::string_view phrase) -> const std::vector<std::string>& {
-    auto [it, fresh] = analysed.try_emplace(phrase);
-    if (fresh) it->second = m->analyzer_.Terms(phrase);
-    return it->second;
-  };
-  // An intent's answer and the stretch it offers: the answer field. A number in it ("2
-  // breaths") is no sign that a question with that number ("what's 2 plus 2") asks about it.
+  // The same words recur across the intents of a large knowledge: each token is analysed once,
+  // and each term's entry found once for each view of it.
   Analyzer::TermCache cache(m->analyzer_);
-  auto answer_terms = [&](const Intent& intent) {
-    std::vector<std::string> terms;
-    auto add = [&](std::string_view text) {
-      for (std::string& t : cache.Terms(text))
-        if (t.find_first_not_of("0123456789") != std::string::npos) terms.push_back(std::move(t));
-    };
-    add(intent.answer);
+  std::unordered_map<const char*, Term*> by_view;
+  auto term = [&](std::string_view t) -> Term& {
+    auto [it, fresh] = by_view.try_emplace(t.data());
+    if (fresh) it->second = &m->terms_[std::string(t)];
+    return *it->second;
+  };
+  // An intent's answer and the stretch it offers make its answer field.
+  auto answer_texts = [&](const Intent& intent) {
+    std::vector<std::string_view> texts = {intent.answer};
     if (const Sequence* seq = knowledge.FindSequence(intent.sequence)) {
-      add(seq->name);
-      add(seq->intro);
-      for (const Step& step : seq->steps) add(step.text);
+      texts.push_back(seq->name);
+      texts.push_back(seq->intro);
+      for (const Step& step : seq->steps) texts.push_back(step.text);
     }
-    return terms;
+    return texts;
   };
   // BM25 normalises by the answers' lengths in terms: the counts are kept in `answer` while
   // the intents are indexed, and turned into strengths once the average length is known.
   std::vector<double> lengths(n);
   // Intents are indexed in order, so an intent's posting of a term, once made, is the last one.
-  auto posting = [&](const std::string& t, int intent) -> Posting& {
-    std::vector<Posting>& postings = m->terms_[t].postings;
+  auto posting = [&](std::string_view t, int intent) -> Posting& {
+    std::vector<Posting>& postings = term(t).postings;
     if (postings.empty() || postings.back().intent != intent) {
       postings.push_back({intent, 0, 0, 0, 0});
     }
@@ -113,23 +108,30 @@ std::unique_ptr<Matcher> Matcher::Create(const Knowledge& knowledge, std::string
     int index = static_cast<int>(i);
     for (const WeightedTerm& k : intent.keywords) {
       float strength = static_cast<float>(std::clamp(k.weight / kFullKeyword, kMinKeyword, 1.0));
-      for (const std::string& t : terms_of(k.term)) {
+      for (std::string_view t : cache.Terms(k.term)) {
         Posting& p = posting(t, index);
         p.question = std::max(p.question, strength);
       }
     }
-    for (const std::string& t : terms_of(intent.question)) {
+    for (std::string_view t : cache.Terms(intent.question)) {
       Posting& p = posting(t, index);
       if (p.question == 0) p.question = static_cast<float>(kQuestionWord);
     }
     for (const WeightedTerm& r : intent.related)
-      for (const std::string& t : terms_of(r.term)) {
+      for (std::string_view t : cache.Terms(r.term)) {
         Posting& p = posting(t, index);
         p.related = std::max(p.related, static_cast<float>(std::clamp(r.weight, 0.0, 1.0)));
       }
-    std::vector<std::string> answer = answer_terms(intent);
-    for (const std::string& t : answer) posting(t, index).answer += 1;
-    lengths[i] = static_cast<double>(answer.size());
+    // The answer's term counts, kept in `answer` until the average length is known. A number
+    // in it ("2 breaths") is no sign that a question with that number ("what's 2 plus 2") asks
+    // about it.
+    for (std::string_view text : answer_texts(intent)) {
+      for (std::string_view t : cache.Terms(text)) {
+        if (t.find_first_not_of("0123456789") == std::string_view::npos) continue;
+        posting(t, index).answer += 1;
+        lengths[i] += 1;
+      }
+    }
     for (const std::string& p : intent.patterns) {
       if (!m->patterns_.Add(p, index, err)) {
         *err = "/intents/" + std::to_string(i) + "/patterns: " + *err;
