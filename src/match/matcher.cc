@@ -40,6 +40,7 @@ constexpr double kEvidenceWeight = 0.5;
 constexpr double kWholeQuestion = 0.9;
 constexpr double kFocusLead = 0.25;
 constexpr size_t kMaxAnswerPostings = 1000;
+constexpr size_t kAnswerWordsBeside = 2;
 
 struct Accumulator {
   double explained = 0;  // sum of weight * strength
@@ -185,7 +186,17 @@ std::unique_ptr<Matcher> Matcher::Create(const Knowledge& knowledge, std::string
   return m;
 }
 
-Matcher::TopicScan Matcher::ScanTopics(const std::vector<std::string>& terms) const {
+const Matcher::Posting* Matcher::Find(int intent, const std::string& term) const {
+  auto it = terms_.find(term);
+  if (it == terms_.end()) return nullptr;
+  // Postings are in the order of the intents.
+  const std::vector<Posting>& postings = it->second.postings;
+  auto at = std::lower_bound(postings.begin(), postings.end(), intent,
+                             [](const Posting& p, int i) { return p.intent < i; });
+  return at != postings.end() && at->intent == intent ? &*at : nullptr;
+}
+
+Matcher::TopicScan Matcher::ScanTopics(const std::vector<std::string>& terms, int best) const {
   TopicScan scan;
   size_t i = 0;
   while (i < terms.size()) {
@@ -204,9 +215,29 @@ Matcher::TopicScan Matcher::ScanTopics(const std::vector<std::string>& terms) co
       ++i;
       continue;
     }
+    bool spoken_of = false;
+    if (!hit->covered && best >= 0) {
+      auto in_answer = [&](const std::string& t) {
+        const Posting* p = Find(best, t);
+        return p != nullptr && p->answer > 0;
+      };
+      // Words of the answer that are not words of the question: the question is about what
+      // the answer says.
+      size_t beside = 0;
+      for (size_t k = 0; k < terms.size(); ++k) {
+        if (k >= i && k < i + hit->terms.size()) continue;
+        if (std::find(terms.begin(), terms.begin() + static_cast<long>(k), terms[k]) !=
+            terms.begin() + static_cast<long>(k))
+          continue;
+        const Posting* p = Find(best, terms[k]);
+        if (p != nullptr && p->answer > 0 && p->question == 0) ++beside;
+      }
+      spoken_of = beside >= kAnswerWordsBeside &&
+                  std::all_of(hit->terms.begin(), hit->terms.end(), in_answer);
+    }
     if (hit->covered)
       scan.covered = true;
-    else if (scan.uncovered.empty())
+    else if (scan.uncovered.empty() && !spoken_of)
       scan.uncovered = hit->text;
     i += hit->terms.size();
   }
@@ -417,7 +448,7 @@ MatchResult Matcher::Match(std::string_view text, bool explain) const {
     }
   }
 
-  TopicScan topics = ScanTopics(a.terms);
+  TopicScan topics = ScanTopics(a.terms, result.ranked.empty() ? -1 : result.ranked[0].intent);
   if (!topics.covered) result.uncovered = topics.uncovered;
   result.off_topic = !knowledge_.covered.empty() && !topics.covered && !a.unknown.empty();
   double top = result.ranked.empty() ? 0 : result.ranked[0].score;
