@@ -262,8 +262,7 @@ MatchResult Matcher::Match(std::string_view text, bool explain) const {
   struct Alternative {
     const Term* term;
     double credit;
-    std::string name;            // the term, for explaining
-    bool question_only = false;  // counts only where it is a word of an intent's question
+    std::string name;  // the term, for explaining
   };
   std::vector<std::vector<Alternative>> slots;
   std::vector<std::string> slot_words;
@@ -280,12 +279,11 @@ MatchResult Matcher::Match(std::string_view text, bool explain) const {
     std::vector<Alternative> alternatives;
     auto direct = terms_.find(t);
     if (direct != terms_.end()) alternatives.push_back({&direct->second, 1.0, t});
-    // A synonym counts when the knowledge uses that very word. For a word the knowledge uses
-    // too, only where the synonym is a word of an intent's question ("responsibility" for "What
-    // is my duty?"): the word has chosen its meaning, and in answers a synonym would only let
-    // other intents in.
-    const bool known = direct != terms_.end();
-    for (std::string_view synonym : lexicon::Synonyms(a.term_words[k])) {
+    // Only a word the knowledge never uses looks for its synonyms, and a synonym counts when
+    // the knowledge uses that very word. (Looking them up for the words it uses too, among
+    // the words of its questions only, moved no labelled set and cost a third of a question.)
+    for (std::string_view synonym : direct != terms_.end() ? std::vector<std::string_view>()
+                                                           : lexicon::Synonyms(a.term_words[k])) {
       std::string term = analyzer_.VocabularyTerm(synonym);
       if (term.empty() || term == t ||
           std::find(a.terms.begin(), a.terms.end(), term) != a.terms.end())
@@ -294,7 +292,7 @@ MatchResult Matcher::Match(std::string_view text, bool explain) const {
       if (it == terms_.end()) continue;
       bool seen = false;
       for (const Alternative& alt : alternatives) seen = seen || alt.term == &it->second;
-      if (!seen) alternatives.push_back({&it->second, kLexiconCredit, term, known});
+      if (!seen) alternatives.push_back({&it->second, kLexiconCredit, term});
     }
     if (alternatives.empty()) {
       const std::string& word = a.term_words[k];
@@ -323,7 +321,7 @@ MatchResult Matcher::Match(std::string_view text, bool explain) const {
       acc.focus += focus;
       acc.evidence += evidence;
     };
-    if (alternatives.size() == 1 && !alternatives[0].question_only && alternatives[0].credit == 1) {
+    if (alternatives.size() == 1 && alternatives[0].credit == 1) {
       // The common case, the word itself: straight into the sums.
       const Term& term = *alternatives[0].term;
       const double evidence_weight = std::max(term.weight, kEvidenceWeight);
@@ -334,7 +332,7 @@ MatchResult Matcher::Match(std::string_view text, bool explain) const {
       filled.clear();
       for (const Alternative& alt : alternatives) {
         for (const Posting& p : alt.term->postings) {
-          double strength = (alt.question_only ? p.question : p.strength) * alt.credit;
+          double strength = p.strength * alt.credit;
           if (strength == 0) continue;
           Accumulator& b = best[static_cast<size_t>(p.intent)];
           if (!b.touched) {
@@ -428,7 +426,7 @@ MatchResult Matcher::Match(std::string_view text, bool explain) const {
         for (const Alternative& alt : slots[u]) {
           for (const Posting& p : alt.term->postings) {
             if (p.intent != c.intent) continue;
-            double strength = (alt.question_only ? p.question : p.strength) * alt.credit;
+            double strength = p.strength * alt.credit;
             if (strength == 0 || alt.term->weight * strength <= e.strength * e.weight) continue;
             e.term = analyzer_.Display(alt.name);
             e.field = p.question >= std::max(p.related, p.answer) ? Field::kQuestion
