@@ -119,24 +119,26 @@ def bucket(key):
 
 
 def literal(name, lines):
+    """The sorted lines as one text, where each line starts (kNameLines), and which lines each
+    bucket holds (kNameIndex[b] up to kNameIndex[b + 1], indices into kNameLines)."""
     text = "".join(line + "\n" for line in lines)
     chunks = [text[i:i + 30000] for i in range(0, len(text), 30000)]
     body = "\n".join('  R"lex(' + c + ')lex"' for c in chunks)
-    # starts[b] is where bucket b's lines start; starts[b + 1] where they end.
-    starts = [0] * (26 * 27 + 1)
-    offset = 0
-    counts = [0] * (26 * 27)
-    sizes = [0] * (26 * 27)
+    starts, offset = [], 0
     for line in lines:
-        b = bucket(line.split(" ", 1)[0])
-        sizes[b] += len(line) + 1
+        starts.append(offset)
+        offset += len(line) + 1
+    index = [0] * (26 * 27 + 1)
+    for line in lines:
+        index[bucket(line.split(" ", 1)[0]) + 1] += 1
     for b in range(26 * 27):
-        starts[b] = offset
-        offset += sizes[b]
-    starts[26 * 27] = offset
-    index = ",".join(str(x) for x in starts)
-    return ("extern const char %s[] =\n%s;\nextern const size_t %sSize = sizeof(%s) - 1;\n"
-            "extern const unsigned %sIndex[] = {%s};\n" % (name, body, name, name, name, index))
+        index[b + 1] += index[b]
+    return ("extern const char %s[] =\n%s;\n"
+            "extern const unsigned %sLines[] = {%s};\n"
+            "extern const unsigned %sCount = %d;\n"
+            "extern const unsigned %sIndex[] = {%s};\n" %
+            (name, body, name, ",".join(map(str, starts)), name, len(lines), name,
+             ",".join(map(str, index))))
 
 
 def main():

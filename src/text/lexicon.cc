@@ -1,15 +1,17 @@
 #include "text/lexicon.h"
 
 #include <cstddef>
+#include <cstring>
 #include <string>
 #include <utility>
 
 namespace backtalk {
 namespace lexicon_data {
-// Each table: its sorted lines, their size, and where the lines of each bucket (the key's
-// first two letters) start.
+// Each table: its sorted lines as one text, where each line starts, how many lines there are,
+// and which lines each bucket (the key's first two letters) holds.
 extern const char kWords[], kLemmas[], kSynonyms[], kBaseForms[];
-extern const size_t kWordsSize, kLemmasSize, kSynonymsSize, kBaseFormsSize;
+extern const unsigned kWordsLines[], kLemmasLines[], kSynonymsLines[], kBaseFormsLines[];
+extern const unsigned kWordsCount, kLemmasCount, kSynonymsCount, kBaseFormsCount;
 extern const unsigned kWordsIndex[], kLemmasIndex[], kSynonymsIndex[], kBaseFormsIndex[];
 }  // namespace lexicon_data
 
@@ -19,55 +21,54 @@ namespace {
 
 struct Table {
   const char* text;
-  size_t size;
-  const unsigned* index;  // 26 * 27 + 1 bucket starts
+  const unsigned* lines;  // where each line starts
+  unsigned count;         // lines
+  const unsigned* index;  // 26 * 27 + 1 bucket starts, in lines
 };
 
 // The line of `table` (sorted lines, each "key" or "key rest...") whose key is `key`, without
-// its newline; empty when there is none. The bucket of the key's first two letters, then a
-// binary search over its bytes, as look(1) does: each probe backs up to the start of its line.
-// (The buckets cut a look-up from about 17 probes to about 8: the lexicon is asked for most
-// words of a question.)
+// its newline; empty when there is none: a binary search over the lines of the key's bucket.
+// (The lexicon is asked about most words of a question: the buckets and the line starts cut a
+// look-up from about 17 probes, each backing up to the start of its line, to about 8 direct
+// ones.)
 std::string_view FindLine(const Table& t, std::string_view key) {
   if (key.empty() || key[0] < 'a' || key[0] > 'z') return {};
   if (key.size() > 1 && (key[1] < 'a' || key[1] > 'z')) return {};
   size_t b = static_cast<size_t>(key[0] - 'a') * 27 +
              (key.size() > 1 ? static_cast<size_t>(key[1] - 'a') + 1 : 0);
-  std::string_view table(t.text, t.size);
-  size_t low = t.index[b], high = t.index[b + 1];  // the line sought starts in [low, high)
+  unsigned low = t.index[b], high = t.index[b + 1];  // the line sought is in [low, high)
+  auto line_at = [&t](unsigned i) {
+    const char* start = t.text + t.lines[i];
+    return std::string_view(start, std::strchr(start, '\n') - start);
+  };
   while (low < high) {
-    size_t mid = low + (high - low) / 2;
-    size_t start = table.rfind('\n', mid == 0 ? 0 : mid - 1);
-    start = (start == std::string_view::npos || mid == 0) ? 0 : start + 1;
-    if (start < low) start = low;
-    size_t end = table.find('\n', start);
-    if (end == std::string_view::npos) end = table.size();
-    std::string_view line = table.substr(start, end - start);
+    unsigned mid = low + (high - low) / 2;
+    std::string_view line = line_at(mid);
     std::string_view line_key = line.substr(0, line.find(' '));
     if (line_key == key) return line;
     if (line_key < key)
-      low = end + 1;
+      low = mid + 1;
     else
-      high = start;
+      high = mid;
   }
   return {};
 }
 
 using namespace lexicon_data;
 const Table& Words() {
-  static const Table t{kWords, kWordsSize, kWordsIndex};
+  static const Table t{kWords, kWordsLines, kWordsCount, kWordsIndex};
   return t;
 }
 const Table& Lemmas() {
-  static const Table t{kLemmas, kLemmasSize, kLemmasIndex};
+  static const Table t{kLemmas, kLemmasLines, kLemmasCount, kLemmasIndex};
   return t;
 }
 const Table& SynonymTable() {
-  static const Table t{kSynonyms, kSynonymsSize, kSynonymsIndex};
+  static const Table t{kSynonyms, kSynonymsLines, kSynonymsCount, kSynonymsIndex};
   return t;
 }
 const Table& BaseForms() {
-  static const Table t{kBaseForms, kBaseFormsSize, kBaseFormsIndex};
+  static const Table t{kBaseForms, kBaseFormsLines, kBaseFormsCount, kBaseFormsIndex};
   return t;
 }
 
