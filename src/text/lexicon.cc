@@ -9,10 +9,10 @@ namespace backtalk {
 namespace lexicon_data {
 // Each table: its sorted lines as one text, where each line starts, how many lines there are,
 // and which lines each bucket (the key's first two letters) holds.
-extern const char kWords[], kLemmas[], kSynonyms[], kBaseForms[];
-extern const unsigned kWordsLines[], kLemmasLines[], kSynonymsLines[], kBaseFormsLines[];
-extern const unsigned kWordsCount, kLemmasCount, kSynonymsCount, kBaseFormsCount;
-extern const unsigned kWordsIndex[], kLemmasIndex[], kSynonymsIndex[], kBaseFormsIndex[];
+extern const char kCommon[], kLemmas[], kSynonyms[];
+extern const unsigned kCommonLines[], kLemmasLines[], kSynonymsLines[];
+extern const unsigned kCommonCount, kLemmasCount, kSynonymsCount;
+extern const unsigned kCommonIndex[], kLemmasIndex[], kSynonymsIndex[];
 }  // namespace lexicon_data
 
 namespace lexicon {
@@ -55,8 +55,8 @@ std::string_view FindLine(const Table& t, std::string_view key) {
 }
 
 using namespace lexicon_data;
-const Table& Words() {
-  static const Table t{kWords, kWordsLines, kWordsCount, kWordsIndex};
+const Table& Common() {
+  static const Table t{kCommon, kCommonLines, kCommonCount, kCommonIndex};
   return t;
 }
 const Table& Lemmas() {
@@ -67,40 +67,10 @@ const Table& SynonymTable() {
   static const Table t{kSynonyms, kSynonymsLines, kSynonymsCount, kSynonymsIndex};
   return t;
 }
-const Table& BaseForms() {
-  static const Table t{kBaseForms, kBaseFormsLines, kBaseFormsCount, kBaseFormsIndex};
-  return t;
-}
-
-bool EndsWith(std::string_view word, std::string_view suffix) {
-  return word.size() > suffix.size() + 1 && word.substr(word.size() - suffix.size()) == suffix;
-}
 
 }  // namespace
 
-bool IsEnglish(std::string_view word) { return !FindLine(Words(), word).empty(); }
-
-bool IsCommonEnglish(std::string_view word) {
-  if (!IsEnglish(word)) return false;
-  if (!FindLine(BaseForms(), word).empty() || !Lemma(word).empty()) return true;
-  // WordNet's morphy: the regular endings, each replaced by what it may stand for.
-  static constexpr std::pair<std::string_view, std::string_view> kEndings[] = {
-      {"s", ""},    {"ses", "s"},  {"xes", "x"}, {"zes", "z"}, {"ches", "ch"}, {"shes", "sh"},
-      {"ies", "y"}, {"es", "e"},   {"es", ""},   {"ed", "e"},  {"ed", ""},     {"ing", "e"},
-      {"ing", ""},  {"er", ""},    {"est", ""},  {"er", "e"},  {"est", "e"},   {"ied", "y"},
-      {"ier", "y"}, {"iest", "y"}, {"ly", ""},   {"ily", "y"}};
-  for (const auto& [ending, base] : kEndings) {
-    if (!EndsWith(word, ending)) continue;
-    std::string stem(word.substr(0, word.size() - ending.size()));
-    stem += base;
-    if (!FindLine(BaseForms(), stem).empty()) return true;
-    // A doubled consonant: "stopped" -> "stop".
-    if (base.empty() && stem.size() > 2 && stem[stem.size() - 1] == stem[stem.size() - 2] &&
-        !FindLine(BaseForms(), std::string_view(stem).substr(0, stem.size() - 1)).empty())
-      return true;
-  }
-  return false;
-}
+bool IsCommonEnglish(std::string_view word) { return !FindLine(Common(), word).empty(); }
 
 std::string_view Lemma(std::string_view word) {
   std::string_view line = FindLine(Lemmas(), word);

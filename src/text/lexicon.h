@@ -1,8 +1,8 @@
-// The English lexicon: which words are English, the lemma of an irregular form, and a word's
-// synonyms. It is compiled at build time (scripts/lexicon.py) from hunspell's en_US and
-// medical dictionaries, expanded to every word form, and from WordNet's irregular forms and
-// synonyms (the senses a tagged corpus saw). Each table is one sorted text searched in place,
-// so nothing is loaded at start-up and a look-up reads a few pages.
+// The English lexicon: which words are English words in common use, the lemma of an irregular
+// form, and a word's synonyms. It is compiled at build time (scripts/lexicon.py) from
+// hunspell's en_US and medical dictionaries, expanded to every word form, and from WordNet's
+// base forms, irregular forms and synonyms (the senses a tagged corpus saw). Each table is one
+// sorted text searched in place, so nothing is loaded at start-up and a look-up reads a few pages.
 //
 // Every function is safe to call from many threads: the data is read-only.
 #ifndef BACKTALK_TEXT_LEXICON_H_
@@ -14,12 +14,9 @@
 
 namespace backtalk::lexicon {
 
-// True for an English word form ("gave", "stretches", "thoracic"); `word` is lowercase.
-bool IsEnglish(std::string_view word);
-
-// True for an English word in common use: one whose base form WordNet has ("gave", "switches",
-// "stiffer"). hunspell also holds rare words ("tite", "bak") that are more often a typo of a
-// word the knowledge uses; those are corrected, common words never are.
+// True for an English word form in common use: one of hunspell's whose base form WordNet has
+// ("gave", "switches", "stiffer", "thoracic"); `word` is lowercase. hunspell also holds rare
+// words ("tite") that are more often a typo of a word the knowledge uses: those are not.
 bool IsCommonEnglish(std::string_view word);
 
 // The dictionary form of an irregular word form ("gave" -> "give", "feet" -> "foot"), or ""
