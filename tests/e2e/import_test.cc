@@ -140,11 +140,12 @@ TEST(ImportTest, BadDocumentsAreClearErrors) {
        std::string("\x7f"
                    "ELF\x02\x01\x01\0\0\0?",
                    12),
-       "binary.bin: is a binary file, not an FAQ document (text or Markdown)"},
+       "binary.bin: is a binary file, not an FAQ document (text, Markdown, HTML or CSV)"},
       {"latin1.txt", "Why?\n\nBecause.\n\nQu\xE9 pasa?\n",
        "latin1.txt:5:3: invalid UTF-8 (byte 0xE9); save the document as UTF-8"},
       {"notes.txt", "Shopping list\n- milk\n- bread\n",
-       "notes.txt: no questions found (a question is a line ending in '?')"},
+       "notes.txt: no questions found (looked for \"Q:\"/\"A:\" blocks, Markdown "
+       "headings or **bold** lines ending in '?', and lines ending in '?')"},
   };
   for (const Case& c : cases) {
     std::string path = dir + "/" + c.name;
