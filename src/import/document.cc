@@ -335,11 +335,7 @@ void BuildAnswer(const std::vector<Line>& lines, size_t begin, size_t end,
   }
   for (const Block& b : blocks) {
     std::string text = b.code ? b.text : Squeeze(b.text);
-    if (text.empty()) continue;
-    if (!entry->answer.empty()) entry->answer += "\n";
-    entry->answer += (b.bullet ? "• " : "") + text;
-    entry->blocks.push_back(text);
-    entry->bullet.push_back(b.bullet);
+    if (!text.empty()) AddAnswerBlock(entry, text, b.bullet);
   }
 }
 
@@ -379,6 +375,31 @@ std::string NotAQuestionBecause(std::string_view s) {
 }
 
 }  // namespace
+
+void AddAnswerBlock(FaqEntry* entry, const std::string& text, bool bullet) {
+  if (!entry->answer.empty()) entry->answer += "\n";
+  entry->answer += (bullet ? "• " : "") + text;
+  entry->blocks.push_back(text);
+  entry->bullet.push_back(bullet);
+}
+
+void AddEntry(FaqDocument* doc, FaqEntry entry, const std::string& name) {
+  // The same question twice would be two intents that tie, so neither would ever answer.
+  for (FaqEntry& same : doc->entries) {
+    if (same.question != entry.question) continue;
+    doc->warnings.push_back(name + ":" + std::to_string(entry.line) + ": \"" + entry.question +
+                            "\" was asked at line " + std::to_string(same.line) +
+                            " too; its answers are joined");
+    if (same.answer != entry.answer) {
+      same.answer += "\n" + entry.answer;
+      same.blocks.insert(same.blocks.end(), entry.blocks.begin(), entry.blocks.end());
+      same.bullet.insert(same.bullet.end(), entry.bullet.begin(), entry.bullet.end());
+    }
+    same.alternates.insert(same.alternates.end(), entry.alternates.begin(), entry.alternates.end());
+    return;
+  }
+  doc->entries.push_back(std::move(entry));
+}
 
 std::string DocumentPosition(const std::string& name, std::string_view text, size_t offset) {
   size_t line = 1, column = 1;
@@ -601,20 +622,7 @@ bool ParseDocument(std::string_view text, const std::string& name, FaqDocument* 
                              "\" has no answer; left out");
       continue;
     }
-    // The same question twice would be two intents that tie, so neither would ever answer.
-    FaqEntry* same = nullptr;
-    for (FaqEntry& e : doc.entries)
-      if (e.question == entry.question) same = &e;
-    if (same != nullptr) {
-      doc.warnings.push_back(name + ":" + std::to_string(entry.line) + ": \"" + entry.question +
-                             "\" was asked at line " + std::to_string(same->line) +
-                             " too; its answers are joined");
-      same->answer += "\n" + entry.answer;
-      same->blocks.insert(same->blocks.end(), entry.blocks.begin(), entry.blocks.end());
-      same->bullet.insert(same->bullet.end(), entry.bullet.begin(), entry.bullet.end());
-      continue;
-    }
-    doc.entries.push_back(std::move(entry));
+    AddEntry(&doc, std::move(entry), name);
   }
   if (found == 0) {
     switch (mode) {

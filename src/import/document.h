@@ -59,6 +59,14 @@ bool ParseDocument(std::string_view text, const std::string& name, FaqDocument* 
 // valid UTF-8. Removes a byte order mark from *text.
 bool CheckDocumentText(std::string_view* text, const std::string& name, std::string* err);
 
+// Appends a block of answer text (a paragraph, or with `bullet` a list item) to entry->answer
+// and entry->blocks.
+void AddAnswerBlock(FaqEntry* entry, const std::string& text, bool bullet);
+
+// Adds `entry` to doc->entries. A question already there is not added twice: its answer is
+// joined to the first one (unless it is the same) and a warning names both lines.
+void AddEntry(FaqDocument* doc, FaqEntry entry, const std::string& name);
+
 // "NAME:LINE:COLUMN" for a byte offset into `text` (columns in characters).
 std::string DocumentPosition(const std::string& name, std::string_view text, size_t offset);
 

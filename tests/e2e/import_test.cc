@@ -105,7 +105,7 @@ TEST(ImportTest, AMarkdownFaqOnAnotherTopic) {
   ProcessResult r =
       RunBacktalk({"import", SourcePath("tests/data/import/houseplants.md"), "-o", kb});
   ASSERT_EQ(r.status, 0) << r.err;
-  EXPECT_NE(r.err.find("houseplants.md: 6 questions, 2 sequences"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("houseplants.md: 7 questions, 2 sequences"), std::string::npos) << r.err;
   ProcessResult ask =
       RunBacktalk({"--knowledge", kb, "ask", "--json", "how do I get rid of gnats"});
   ASSERT_EQ(ask.status, 0) << ask.out << ask.err;
