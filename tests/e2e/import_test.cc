@@ -246,6 +246,28 @@ TEST(ImportTest, SeveralDocumentsMergeIntoOneKnowledge) {
   EXPECT_EQ(RunBacktalk({"check", kb}).status, 0);
 }
 
+// The knowledge from a web page is the knowledge from the same questions and answers written
+// as plain text: the format changes how they are found, not what the matcher gets.
+TEST(ImportTest, AWebPageDraftsWhatTheSameFaqAsTextDrafts) {
+  std::string dir = TempDir();
+  ProcessResult page = RunBacktalk({"import", SourcePath("tests/data/import/toptier-faq.html")});
+  ASSERT_EQ(page.status, 0) << page.err;
+  json from_page = json::parse(page.out);
+  std::string text;
+  for (const json& intent : from_page["intents"])
+    text += intent["question"].get<std::string>() + "\n\n" + intent["answer"].get<std::string>() +
+            "\n\n";
+  std::ofstream(dir + "/toptier-faq.txt") << text;
+  ProcessResult plain = RunBacktalk({"import", dir + "/toptier-faq.txt"});
+  ASSERT_EQ(plain.status, 0) << plain.err;
+  json from_text = json::parse(plain.out);
+  ASSERT_EQ(from_text["intents"].size(), from_page["intents"].size());
+  for (size_t i = 0; i < from_page["intents"].size(); ++i) {
+    json a = from_page["intents"][i], b = from_text["intents"][i];
+    EXPECT_EQ(a, b) << a.dump(2) << "\n" << b.dump(2);
+  }
+}
+
 TEST(ImportTest, DryRunPrintsWhatWasFoundAndWritesNothing) {
   std::string kb = TempDir() + "/never.json";
   std::string page = SourcePath("tests/data/import/toptier-faq-2025-09.html");
