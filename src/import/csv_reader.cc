@@ -121,9 +121,12 @@ bool SplitCsv(std::string_view text, char delimiter, const std::string& name,
     }
     ++line;
     std::string_view chunk = text.substr(start, end - start);
-    if (!state.in_row && chunk.find_first_not_of(" \t\r\n") != std::string_view::npos) {
-      state.in_row = true;
+    // A row starts on the first line after the last row that has anything on it (a tab is
+    // something in a TSV: two empty fields).
+    if (!state.in_row) {
       state.row_line = line;
+      state.in_row = chunk.find_first_not_of(delimiter == '\t' ? " \r\n" : " \t\r\n") !=
+                     std::string_view::npos;
     }
     size_t used = csv_parse(parser.get(), chunk.data(), chunk.size(), OnField, OnRow, &state);
     if (used < chunk.size() || csv_error(parser.get()) != CSV_SUCCESS) {
