@@ -68,13 +68,10 @@ int RunImport(const Options& options) {
     names += (names.empty() ? "" : ", ") + d.name;
     document += (document.empty() ? "" : ", ") + BaseName(d.name);
   }
-  std::vector<std::string> sources;  // "a.md:12" for each merged entry, for --dry-run
-  for (const NamedDocument& d : docs)
-    for (const FaqEntry& e : d.doc.entries)
-      sources.push_back(d.name + ":" + std::to_string(e.line));
   size_t own_warnings = 0;
   for (const NamedDocument& d : docs) own_warnings += d.doc.warnings.size();
-  FaqDocument doc = MergeDocuments(std::move(docs));
+  std::vector<std::string> sources;  // "a.md:12" for each entry, for --dry-run
+  FaqDocument doc = MergeDocuments(std::move(docs), &sources);
   for (size_t i = own_warnings; i < doc.warnings.size(); ++i)
     summary += "warning: " + doc.warnings[i] + "\n";
 

@@ -387,10 +387,11 @@ void AddEntry(FaqDocument* doc, FaqEntry entry, const std::string& name) {
   // The same question twice would be two intents that tie, so neither would ever answer.
   for (FaqEntry& same : doc->entries) {
     if (same.question != entry.question) continue;
+    bool joined = same.answer != entry.answer;
     doc->warnings.push_back(name + ":" + std::to_string(entry.line) + ": \"" + entry.question +
-                            "\" was asked at line " + std::to_string(same.line) +
-                            " too; its answers are joined");
-    if (same.answer != entry.answer) {
+                            "\" was asked at line " + std::to_string(same.line) + " too; " +
+                            (joined ? "its answers are joined" : "with the same answer"));
+    if (joined) {
       same.answer += "\n" + entry.answer;
       same.blocks.insert(same.blocks.end(), entry.blocks.begin(), entry.blocks.end());
       same.bullet.insert(same.bullet.end(), entry.bullet.begin(), entry.bullet.end());

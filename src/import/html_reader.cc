@@ -135,9 +135,10 @@ bool Excluded(const GumboNode* node) {
     return true;
   if (Lower(Attribute(node, "aria-modal")) == "true") return true;
   static const char* const kWords[] = {
-      "cookie",  "cookies", "consent", "gdpr",       "nav",         "navbar", "navigation",
-      "menu",    "footer",  "sidebar", "breadcrumb", "breadcrumbs", "skip",   "share",
-      "sharing", "social",  "banner",  "newsletter", "icon",        "icons",
+      "cookie",     "cookies", "consent",    "gdpr",      "nav",        "navbar",
+      "navigation", "menu",    "footer",     "sidebar",   "breadcrumb", "breadcrumbs",
+      "skip",       "share",   "sharing",    "social",    "banner",     "newsletter",
+      "icon",       "icons",   "headerlink", "permalink", "anchorjs",
   };
   for (const char* attribute : {"class", "id"})
     for (const std::string& w : Words(Attribute(node, attribute)))
@@ -214,12 +215,31 @@ class BlockWriter {
       current_ += c;
     }
   }
-  // Ends the current line; the next one is a list item when `bullet`.
-  void Break(bool bullet = false) {
-    if (!current_.empty()) blocks_.push_back({current_, next_bullet_});
+  // Ends the current line. What comes next is a list item only right after StartItem().
+  void Break() {
+    if (!current_.empty()) {
+      blocks_.push_back({current_, next_bullet_});
+      next_bullet_ = false;
+    }
     current_.clear();
     pending_space_ = false;
-    next_bullet_ = bullet;
+  }
+  void StartItem() {
+    Break();
+    next_bullet_ = true;
+    ++items_;
+  }
+  void EndItem() {
+    Break();
+    next_bullet_ = false;
+    if (items_ > 0) --items_;
+  }
+  // A <br>: a new line, except inside a list item, which stays one item.
+  void LineBreak() {
+    if (items_ > 0)
+      Text(" ");
+    else
+      Break();
   }
   // A <pre>: its lines as they are.
   void Preformatted(const std::string& text) {
@@ -244,6 +264,7 @@ class BlockWriter {
   std::string current_;
   bool pending_space_ = false;
   bool next_bullet_ = false;
+  int items_ = 0;  // open list items
 };
 
 // Appends the raw text under `node` (for <pre>, <script>).
@@ -292,7 +313,7 @@ bool Walk(const GumboNode* node, BlockWriter* w, const StopAt& stop, int depth) 
   if (Excluded(node)) return true;
   GumboTag tag = Tag(node);
   if (tag == GUMBO_TAG_BR) {
-    w->Break();
+    w->LineBreak();
     return true;
   }
   if (tag == GUMBO_TAG_PRE) {
@@ -303,13 +324,14 @@ bool Walk(const GumboNode* node, BlockWriter* w, const StopAt& stop, int depth) 
   }
   bool item = tag == GUMBO_TAG_LI;
   bool block = item || IsBlock(tag);
-  if (item) w->Break(/*bullet=*/true);
+  if (item) w->StartItem();
   if (block && !item) w->Break();
   if (tag == GUMBO_TAG_TD || tag == GUMBO_TAG_TH) w->Text(" ");
   const GumboVector& children = node->v.element.children;
   for (unsigned i = 0; i < children.length; ++i)
     if (!Walk(static_cast<const GumboNode*>(children.data[i]), w, stop, depth + 1)) return false;
   if (tag == GUMBO_TAG_TD || tag == GUMBO_TAG_TH) w->Text(" ");
+  if (item) w->EndItem();
   if (block) w->Break();
   return true;
 }
@@ -318,7 +340,9 @@ bool Walk(const GumboNode* node, BlockWriter* w, const StopAt& stop, int depth) 
 // dingbats, "+" toggles) and spaces.
 std::string TrimDecoration(const std::string& s) {
   auto decoration = [](utf8proc_int32_t cp) {
-    if (cp == '+' || cp == '-' || cp == ' ' || cp == 0xFE0F || cp == 0x200D) return true;
+    // 0xB6 is the pilcrow of a heading's permalink.
+    if (cp == '+' || cp == '-' || cp == ' ' || cp == 0xB6 || cp == 0xFE0F || cp == 0x200D)
+      return true;
     utf8proc_category_t c = utf8proc_category(cp);
     return c == UTF8PROC_CATEGORY_SO || c == UTF8PROC_CATEGORY_SK || c == UTF8PROC_CATEGORY_SM ||
            c == UTF8PROC_CATEGORY_ZS || c == UTF8PROC_CATEGORY_CO;
@@ -409,6 +433,8 @@ class PageReader {
   size_t Headings();
 
  private:
+  // Headings() within `scope` (the page's <main>, or all of it).
+  size_t Headings(const GumboNode* scope);
   // Elements in document order, outside excluded parts.
   void Collect(const GumboNode* node, bool (*want)(const GumboNode*),
                std::vector<const GumboNode*>* out, int depth = 0, bool all = false);
@@ -608,7 +634,14 @@ size_t PageReader::Headings() {
         return Tag(n) == GUMBO_TAG_MAIN || Lower(Attribute(n, "role")) == "main";
       },
       &mains);
-  const GumboNode* scope = mains.size() == 1 ? mains[0] : root_;
+  if (mains.size() == 1) {
+    size_t found = Headings(mains[0]);
+    if (found > 0) return found;
+  }
+  return Headings(root_);
+}
+
+size_t PageReader::Headings(const GumboNode* scope) {
   std::vector<const GumboNode*> headings;
   Collect(
       scope, [](const GumboNode* n) { return HeadingLevel(Tag(n)) > 0; }, &headings);
@@ -699,15 +732,36 @@ bool ParseHtmlDocument(std::string_view text, const std::string& name, FaqDocume
            ": the page ends before </body> and </html>; it looks cut off (save the whole page)";
     return false;
   }
+  // The most trusted structure that gives entries; one whose questions have no answers (empty
+  // structured data, say) leaves its warnings and gives way to the next.
   FaqDocument doc;
-  PageReader reader(parsed.root(), name, &doc);
   size_t found = 0;
-  if (structures.structured_data && (found = reader.StructuredData()) > 0) {
-    doc.how = "HTML: schema.org FAQPage structured data (JSON-LD)";
-  } else if (structures.accordions && (found = reader.Accordions()) > 0) {
-    doc.how = "HTML: <details><summary> accordions and <dl><dt><dd> lists";
-  } else if (structures.headings && (found = reader.Headings()) > 0) {
-    doc.how = "HTML: h2-h4 question headings, each answered by what follows it";
+  std::vector<std::string> warnings;
+  struct Way {
+    bool wanted;
+    size_t (PageReader::*read)();
+    const char* how;
+  };
+  const Way ways[] = {
+      {structures.structured_data, &PageReader::StructuredData,
+       "HTML: schema.org FAQPage structured data (JSON-LD)"},
+      {structures.accordions, &PageReader::Accordions,
+       "HTML: <details><summary> accordions and <dl><dt><dd> lists"},
+      {structures.headings, &PageReader::Headings,
+       "HTML: h2-h4 question headings, each answered by what follows it"},
+  };
+  for (const Way& way : ways) {
+    if (!way.wanted) continue;
+    FaqDocument tried;
+    PageReader reader(parsed.root(), name, &tried);
+    found += (reader.*way.read)();
+    warnings.insert(warnings.end(), tried.warnings.begin(), tried.warnings.end());
+    if (!tried.entries.empty()) {
+      doc = std::move(tried);
+      doc.warnings = std::move(warnings);
+      doc.how = way.how;
+      break;
+    }
   }
   if (found == 0) {
     *err = name +

@@ -20,8 +20,8 @@ std::string SameKey(const std::string& question) {
 
 }  // namespace
 
-FaqDocument MergeDocuments(std::vector<NamedDocument> docs) {
-  if (docs.size() == 1) return std::move(docs[0].doc);
+FaqDocument MergeDocuments(std::vector<NamedDocument> docs, std::vector<std::string>* sources) {
+  std::vector<std::string> places;
   FaqDocument merged;
   // key -> (index in merged.entries, the document it came from)
   std::unordered_map<std::string, std::pair<size_t, size_t>> seen;
@@ -33,6 +33,7 @@ FaqDocument MergeDocuments(std::vector<NamedDocument> docs) {
       auto it = seen.find(key);
       if (it == seen.end()) {
         seen.emplace(key, std::make_pair(merged.entries.size(), d));
+        places.push_back(docs[d].name + ":" + std::to_string(entry.line));
         merged.entries.push_back(std::move(entry));
         continue;
       }
@@ -48,10 +49,15 @@ FaqDocument MergeDocuments(std::vector<NamedDocument> docs) {
                               entry.alternates.end());
     }
   }
-  for (const NamedDocument& d : docs) {
-    if (!merged.how.empty()) merged.how += "; ";
-    merged.how += d.name + ": " + d.doc.how;
+  if (docs.size() == 1) {
+    merged.how = docs[0].doc.how;
+  } else {
+    for (const NamedDocument& d : docs) {
+      if (!merged.how.empty()) merged.how += "; ";
+      merged.how += d.name + ": " + d.doc.how;
+    }
   }
+  if (sources != nullptr) *sources = std::move(places);
   return merged;
 }
 

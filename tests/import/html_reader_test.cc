@@ -211,6 +211,38 @@ TEST(HtmlReaderTest, StructuredDataInAGraphWithMarkupAndEntities) {
       (std::vector<std::string>{"page.html:1: a JSON-LD script that is not valid JSON; left out"}));
 }
 
+// A documentation generator's page: each question in a <section> of its own, with a permalink.
+TEST(HtmlReaderTest, SectionedHeadingsWithPermalinks) {
+  FaqDocument doc = Parse(
+      "<div role=\"main\"><section id=\"faq\"><h1>FAQ<a class=\"headerlink\" href=\"#faq\">"
+      "¶</a></h1><section id=\"a\"><h2>What is it?<a class=\"headerlink\" href=\"#a\">¶</a>"
+      "</h2><p>A tool.</p><div class=\"highlight\"><pre>tool --help\n</pre></div></section>"
+      "<section id=\"b\"><h2>Why?<a class=\"headerlink\" href=\"#b\">¶</a></h2><p>Because."
+      "</p></section></section></div><div class=\"footer\">Built with a generator.</div>");
+  EXPECT_EQ(QuestionsAndAnswers(doc),
+            (Pairs{{"What is it?", "A tool.\ntool --help"}, {"Why?", "Because."}}));
+}
+
+// Questions outside the page's <main> are still found.
+TEST(HtmlReaderTest, QuestionsOutsideMainAreFound) {
+  FaqDocument doc = Parse(
+      "<body><main><h1>Help</h1><p>Welcome.</p></main>"
+      "<section><h2>Is it free?</h2><p>Yes.</p></section></body>");
+  EXPECT_EQ(QuestionsAndAnswers(doc), (Pairs{{"Is it free?", "Yes."}}));
+}
+
+// Structured data without answers gives way to the page's accordion.
+TEST(HtmlReaderTest, StructuredDataWithoutAnswersGivesWayToTheAccordion) {
+  FaqDocument doc = Parse(
+      "<script type=\"application/ld+json\">{\"@type\":\"FAQPage\",\"mainEntity\":[{\"@type\":"
+      "\"Question\",\"name\":\"Is it free?\",\"acceptedAnswer\":{\"text\":\"\"}}]}</script>"
+      "<details><summary>Is it free?</summary><p>Yes.</p></details>");
+  EXPECT_EQ(doc.how, "HTML: <details><summary> accordions and <dl><dt><dd> lists");
+  EXPECT_EQ(QuestionsAndAnswers(doc), (Pairs{{"Is it free?", "Yes."}}));
+  EXPECT_EQ(doc.warnings,
+            (std::vector<std::string>{"page.html:1: \"Is it free?\" has no answer; left out"}));
+}
+
 TEST(HtmlReaderTest, DefinitionListsCountWhenOneOfTheirTermsAsks) {
   FaqDocument doc = Parse(
       "<dl><dt>What is LFS?</dt><dd><p>Linux From Scratch.</p></dd>"
@@ -225,6 +257,12 @@ TEST(HtmlReaderTest, AnswerFragmentsAsText) {
             "Yes.\n• one\n• two bold");
   EXPECT_EQ(HtmlFragmentText("Plain &amp; simple,\n   wrapped"), "Plain & simple, wrapped");
   EXPECT_EQ(HtmlFragmentText("<pre>make\n  make install</pre>"), "make\n  make install");
+  // A paragraph inside a list item is the item; a line break inside one does not end it.
+  EXPECT_EQ(
+      HtmlFragmentText("<ul><li><p>one</p></li><li>two<br>lines</li><li></li></ul><p>after</p>"),
+      "• one\n• two lines\nafter");
+  EXPECT_EQ(HtmlFragmentText("<h2>What is it?<a class=\"headerlink\" href=\"#x\">¶</a></h2>"),
+            "What is it?");
   EXPECT_EQ(HtmlFragmentText("a&nbsp;b\t\tc"), "a b c");
 }
 

@@ -25,7 +25,9 @@ TEST(MergeTest, EntriesInOrderAndADuplicateReportedWithBothPlaces) {
                    Entry("Can I return it?", "Yes.", 6)};
   b.doc.entries[0].alternates = {"payment options"};
   b.doc.how = "CSV: the \"question\" and \"answer\" columns";
-  FaqDocument merged = MergeDocuments({a, b});
+  std::vector<std::string> sources;
+  FaqDocument merged = MergeDocuments({a, b}, &sources);
+  EXPECT_EQ(sources, (std::vector<std::string>{"a.md:3", "a.md:9", "b.csv:5"}));
   std::vector<std::string> questions;
   for (const FaqEntry& e : merged.entries) questions.push_back(e.question);
   EXPECT_EQ(questions,
