@@ -87,13 +87,17 @@ int RunImport(const Options& options) {
   DraftReport report;
   Knowledge draft = DraftKnowledge(doc, document, base, &report);
   AddAlternatePhrasings(doc, &draft);
-  std::string text = KnowledgeJson(draft);
   // What is written must load: a draft the engine refuses is a bug here, not the user's.
   Knowledge check;
-  if (!LoadKnowledge(text, document, &check, &err) || !Engine::Create(std::move(check), &err)) {
+  std::unique_ptr<Engine> engine;
+  if (!LoadKnowledge(KnowledgeJson(draft), document, &check, &err) ||
+      !(engine = Engine::Create(std::move(check), &err))) {
     std::fprintf(stderr, "backtalk: the drafted knowledge does not load: %s\n", err.c_str());
     return kExitError;
   }
+  // The threshold and margin are this document's own (see eval/self_test.h).
+  draft.settings = Calibrate(*engine);
+  std::string text = KnowledgeJson(draft);
   if (options.dry_run) {
     std::string found;
     for (size_t i = 0; i < doc.entries.size() && i < draft.intents.size(); ++i) {
@@ -124,6 +128,10 @@ int RunImport(const Options& options) {
   summary += names + ": " + Count(static_cast<size_t>(report.questions), "question") + ", " +
              Count(static_cast<size_t>(report.sequences), "sequence");
   if (!options.output.empty() && !options.dry_run) summary += " -> " + options.output;
+  char calibrated[128];
+  std::snprintf(calibrated, sizeof calibrated, "; calibrated threshold %.2f, margin %.2f",
+                draft.settings.threshold, draft.settings.margin);
+  summary += calibrated;
   summary += "\n";
   for (const auto& [a, b] : report.similar)
     summary += "not distinctive: \"" + a + "\" and \"" + b +

@@ -64,10 +64,12 @@ TEST(ImportTest, EveryQuestionAnswersItself) {
 }
 
 TEST(ImportTest, TheImportedKnowledgeAnswersParaphrases) {
+  // A draft knows nothing of the topics its document leaves out ("my lower back", "my neck"):
+  // the hand-written knowledge lists them, and rejects far more of those.
   std::string kb = ImportBackFaq(TempDir());
   ProcessResult r =
       RunBacktalk({"--knowledge", kb, "eval", SourcePath("tests/data/paraphrases.tsv"),
-                   "--min-accuracy", "80", "--min-rejection", "90"});
+                   "--min-accuracy", "90", "--max-wrong", "5", "--min-rejection", "60"});
   EXPECT_EQ(r.status, 0) << r.out << r.err;
 }
 
