@@ -49,6 +49,8 @@ int RunCheck(const Options& options) {
   std::printf("ok: %zu intents, %zu sequences, %zu synonyms, %zu warning signs (%s)\n",
               k.intents.size(), k.sequences.size(), k.synonyms.size(), k.safety.size(),
               k.source.c_str());
+  std::printf("settings: threshold %.2f, margin %.2f, suggest floor %.2f\n", k.settings.threshold,
+              k.settings.margin, k.settings.suggest_floor);
   return kExitOk;
 }
 

@@ -209,7 +209,8 @@ MatchResult Matcher::Match(std::string_view text, bool explain) const {
   struct Alternative {
     const Term* term;
     double credit;
-    std::string name;  // the term, for explaining
+    std::string name;            // the term, for explaining
+    bool question_only = false;  // counts only where it is a word of an intent's question
   };
   std::vector<std::vector<Alternative>> slots;
   std::vector<std::string> slot_words;
@@ -226,22 +227,27 @@ MatchResult Matcher::Match(std::string_view text, bool explain) const {
     std::vector<Alternative> alternatives;
     auto direct = terms_.find(t);
     if (direct != terms_.end()) alternatives.push_back({&direct->second, 1.0, t});
-    // Only a word the knowledge never uses looks for synonyms: one it does use has chosen its
-    // meaning, and widening it only lets other intents in.
-    for (std::string_view synonym : direct != terms_.end() ? std::vector<std::string_view>()
-                                                           : lexicon::Synonyms(a.term_words[k])) {
-      std::vector<std::string> terms = analyzer_.Terms(synonym);
-      if (terms.size() != 1 || terms[0] == t ||
-          std::find(a.terms.begin(), a.terms.end(), terms[0]) != a.terms.end())
+    // A synonym counts when the knowledge uses that very word. For a word the knowledge uses
+    // too, only where the synonym is a word of an intent's question ("responsibility" for "What
+    // is my duty?"): the word has chosen its meaning, and in answers a synonym would only let
+    // other intents in.
+    const bool known = direct != terms_.end();
+    for (std::string_view synonym : lexicon::Synonyms(a.term_words[k])) {
+      std::string term = analyzer_.VocabularyTerm(synonym);
+      if (term.empty() || term == t ||
+          std::find(a.terms.begin(), a.terms.end(), term) != a.terms.end())
         continue;
-      auto it = terms_.find(terms[0]);
+      auto it = terms_.find(term);
       if (it == terms_.end()) continue;
       bool seen = false;
       for (const Alternative& alt : alternatives) seen = seen || alt.term == &it->second;
-      if (!seen) alternatives.push_back({&it->second, kLexiconCredit, terms[0]});
+      if (!seen) alternatives.push_back({&it->second, kLexiconCredit, term, known});
     }
     if (alternatives.empty()) {
-      double w = lexicon::IsCommonEnglish(a.term_words[k]) ? kEnglishContext : kOtherContext;
+      const std::string& word = a.term_words[k];
+      bool english = std::find(a.english.begin(), a.english.end(), word) != a.english.end() ||
+                     lexicon::IsCommonEnglish(word);
+      double w = english ? kEnglishContext : kOtherContext;
       total += w;
       result.context += w;
       continue;
@@ -263,7 +269,10 @@ MatchResult Matcher::Match(std::string_view text, bool explain) const {
           b.touched = true;
           filled.push_back(p.intent);
         }
-        double strength = std::max({p.question, p.related, p.answer}) * alt.credit;
+        double strength =
+            (alt.question_only ? p.question : std::max({p.question, p.related, p.answer})) *
+            alt.credit;
+        if (strength == 0) continue;
         if (alt.term->weight * strength > b.explained) {
           b.explained = alt.term->weight * strength;
           b.focus = alt.term->weight * p.question * alt.credit;
@@ -329,8 +338,10 @@ MatchResult Matcher::Match(std::string_view text, bool explain) const {
         for (const Alternative& alt : slots[u]) {
           for (const Posting& p : alt.term->postings) {
             if (p.intent != c.intent) continue;
-            double strength = std::max({p.question, p.related, p.answer}) * alt.credit;
-            if (alt.term->weight * strength <= e.strength * e.weight) continue;
+            double strength =
+                (alt.question_only ? p.question : std::max({p.question, p.related, p.answer})) *
+                alt.credit;
+            if (strength == 0 || alt.term->weight * strength <= e.strength * e.weight) continue;
             e.term = analyzer_.Display(alt.name);
             e.field = p.question >= std::max(p.related, p.answer) ? Field::kQuestion
                       : p.related >= p.answer                     ? Field::kRelated

@@ -229,6 +229,17 @@ Analyzer::Word Analyzer::Lookup(const std::string& word) const {
   return {stemmer_.Stem(word), false};
 }
 
+std::string Analyzer::VocabularyTerm(std::string_view word) const {
+  auto it = known_.find(std::string(word));
+  if (it == known_.end() || it->second.stop || it->second.vocabulary < 0) return "";
+  const std::string& stem = it->second.stem;
+  // A one-word synonym of the knowledge maps it on ("ache" -> "pain").
+  if (auto syn = synonyms_.find(stem); syn != synonyms_.end())
+    for (const Synonym& s : syn->second)
+      if (s.from.size() == 1) return s.to.size() == 1 && !s.to_stop[0] ? s.to[0] : "";
+  return stem;
+}
+
 std::string Analyzer::Display(const std::string& term) const {
   auto it = display_.find(term);
   return it == display_.end() ? term : it->second;
@@ -321,8 +332,9 @@ Analysis Analyzer::Analyze(std::string_view text) const {
     }
     // Only a word that is not common English is corrected: an ordinary word the knowledge
     // never uses ("gave", "switch") is context, not a misspelling of one it does.
+    bool english = false;
     if (!word.stop && !HasDigit(w) && (priority = speller_.Priority(word.stem)) < 0 &&
-        !lexicon::IsCommonEnglish(w)) {
+        !(english = lexicon::IsCommonEnglish(w))) {
       priority = -2;
       std::string fixed = speller_.Correct(word.stem);
       // A misspelling can stem badly ("exersizes" -> "exers"): try the word as typed too.
@@ -350,6 +362,7 @@ Analysis Analyzer::Analyze(std::string_view text) const {
     }
     if (!word.stop && (priority == -2 ? speller_.Priority(word.stem) : priority) < 1)
       a.unknown.push_back(w);
+    if (english) a.english.push_back(w);
     stems.push_back(std::move(word.stem));
     stop.push_back(word.stop);
     surface.push_back(w);

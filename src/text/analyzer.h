@@ -33,6 +33,7 @@ struct Analysis {
   // question may be about something else.
   std::vector<std::string> unknown;
   std::vector<std::pair<std::string, std::string>> lemmas;  // irregular forms: {"gave", "give"}
+  std::vector<std::string> english;  // words outside the vocabulary found to be common English
 };
 
 class Analyzer {
@@ -47,6 +48,10 @@ class Analyzer {
   // The canonical terms of a phrase from the knowledge (a keyword, a topic): the same
   // normalising, stemming and synonyms as a question, but no spelling correction.
   std::vector<std::string> Terms(std::string_view phrase) const;
+
+  // The single term a word of the knowledge's vocabulary stands for, or "" when the word is
+  // not in it (or is a stop word): a look-up, not an analysis.
+  std::string VocabularyTerm(std::string_view word) const;
 
   // A readable word for a term, for explanations: "muscl" -> "muscles".
   std::string Display(const std::string& term) const;

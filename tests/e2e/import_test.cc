@@ -13,6 +13,12 @@
 namespace backtalk::testing {
 namespace {
 
+std::string Fixed(double v) {
+  char buffer[32];
+  std::snprintf(buffer, sizeof buffer, "%.2f", v);
+  return buffer;
+}
+
 using nlohmann::json;
 
 std::string Read(const std::string& path) {
@@ -49,6 +55,12 @@ TEST(ImportTest, TheBackFaqImportsAndChecks) {
   ProcessResult check = RunBacktalk({"check", kb});
   EXPECT_EQ(check.status, 0) << check.err;
   EXPECT_EQ(check.out.rfind("ok: 9 intents, 4 sequences", 0), 0u) << check.out;
+  // The draft's threshold and margin are its own, from its self-test.
+  json draft = json::parse(Read(kb));
+  std::string line = "settings: threshold " + Fixed(draft["settings"]["threshold"]) + ", margin " +
+                     Fixed(draft["settings"]["margin"]);
+  EXPECT_NE(check.out.find(line), std::string::npos) << check.out;
+  EXPECT_NE(draft["settings"]["threshold"], 0.5);  // not the default
 }
 
 TEST(ImportTest, EveryQuestionAnswersItself) {
