@@ -27,6 +27,8 @@ struct Options {
   bool list = false;               // stretch --list
   std::string output;              // import -o FILE; empty: standard output
   bool force = false;              // import --force: replace an existing output file
+  std::string format;              // import --format: html, csv, tsv, markdown, text, qa
+  bool dry_run = false;            // import --dry-run: report what was found, write nothing
   bool self = false;               // eval --self: self-test the knowledge, no labelled file
 };
 

@@ -1,12 +1,15 @@
-// backtalk import DOCUMENT [-o FILE] [--force], and backtalk eval --self.
+// backtalk import DOCUMENT... [-o FILE] [--force] [--format F] [--dry-run], and eval --self.
 #include <cstdio>
+#include <vector>
 
 #include "cli/commands.h"
 #include "cli/output.h"
 #include "eval/self_test.h"
-#include "import/document.h"
+#include "import/alternates.h"
 #include "import/draft.h"
+#include "import/faq_file.h"
 #include "import/knowledge_writer.h"
+#include "import/merge.h"
 #include "knowledge/knowledge.h"
 #include "util/atomic_file.h"
 
@@ -19,17 +22,61 @@ std::string BaseName(const std::string& path) {
   return slash == std::string::npos ? path : path.substr(slash + 1);
 }
 
+// "1 question", "2 questions".
+std::string Count(size_t n, const char* what) {
+  return std::to_string(n) + " " + what + (n == 1 ? "" : "s");
+}
+
+size_t CountCharacters(const std::string& s) {
+  size_t n = 0;
+  for (char c : s) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  return n;
+}
+
 }  // namespace
 
 int RunImport(const Options& options) {
-  const std::string& path = options.words.at(0);
-  std::string err;
-  FaqDocument doc;
-  if (!ReadDocumentFile(path, &doc, &err)) {
-    std::fprintf(stderr, "backtalk: %s\n", err.c_str());
+  DocumentFormat format = DocumentFormat::kDetect;
+  if (!options.format.empty() && !ParseDocumentFormat(options.format, &format)) {
+    std::fprintf(stderr, "backtalk: unknown format '%s' (html, csv, tsv, markdown, text or qa)\n",
+                 options.format.c_str());
     return kExitError;
   }
+  // Every document is read before anything is written, and every bad one is reported.
+  std::vector<NamedDocument> docs;
+  std::string errors;
+  for (const std::string& path : options.words) {
+    std::string err;
+    FaqDocument doc;
+    if (!ReadFaqFile(path, format, &doc, &err)) {
+      errors += "backtalk: " + err + "\n";
+      continue;
+    }
+    docs.push_back({path, std::move(doc)});
+  }
+  if (!errors.empty()) {
+    std::fputs(errors.c_str(), stderr);
+    return kExitError;
+  }
+  std::string summary;
+  for (const NamedDocument& d : docs) {
+    for (const std::string& w : d.doc.warnings) summary += "warning: " + w + "\n";
+    summary += d.name + ": " + Count(d.doc.entries.size(), "question") + " (" + d.doc.how + ")\n";
+  }
+  std::string names, document;
+  for (const NamedDocument& d : docs) {
+    names += (names.empty() ? "" : ", ") + d.name;
+    document += (document.empty() ? "" : ", ") + BaseName(d.name);
+  }
+  size_t own_warnings = 0;
+  for (const NamedDocument& d : docs) own_warnings += d.doc.warnings.size();
+  std::vector<std::string> sources;  // "a.md:12" for each entry, for --dry-run
+  FaqDocument doc = MergeDocuments(std::move(docs), &sources);
+  for (size_t i = own_warnings; i < doc.warnings.size(); ++i)
+    summary += "warning: " + doc.warnings[i] + "\n";
+
   // The synonyms come from the knowledge in use: the built-in one unless --knowledge says.
+  std::string err;
   Knowledge base;
   bool loaded = options.knowledge.empty() ? LoadBuiltinKnowledge(&base, &err)
                                           : LoadKnowledgeFile(options.knowledge, &base, &err);
@@ -38,11 +85,12 @@ int RunImport(const Options& options) {
     return kExitError;
   }
   DraftReport report;
-  Knowledge draft = DraftKnowledge(doc, BaseName(path), base, &report);
+  Knowledge draft = DraftKnowledge(doc, document, base, &report);
+  AddAlternatePhrasings(doc, &draft);
   // What is written must load: a draft the engine refuses is a bug here, not the user's.
   Knowledge check;
   std::unique_ptr<Engine> engine;
-  if (!LoadKnowledge(KnowledgeJson(draft), BaseName(path), &check, &err) ||
+  if (!LoadKnowledge(KnowledgeJson(draft), document, &check, &err) ||
       !(engine = Engine::Create(std::move(check), &err))) {
     std::fprintf(stderr, "backtalk: the drafted knowledge does not load: %s\n", err.c_str());
     return kExitError;
@@ -50,17 +98,36 @@ int RunImport(const Options& options) {
   // The threshold and margin are this document's own (see eval/self_test.h).
   draft.settings = Calibrate(*engine);
   std::string text = KnowledgeJson(draft);
-  if (options.output.empty()) {
+  if (options.dry_run) {
+    std::string found;
+    for (size_t i = 0; i < doc.entries.size() && i < draft.intents.size(); ++i) {
+      const FaqEntry& e = doc.entries[i];
+      const Intent& intent = draft.intents[i];
+      found += (i < sources.size() ? sources[i] : "") + "  " + intent.id + "  \"" + e.question +
+               "\"\n    answer: " + Count(CountCharacters(e.answer), "character") + ", " +
+               Count(e.blocks.size(), "block");
+      size_t items = 0;
+      for (bool b : e.bullet) items += b;
+      if (items > 0) found += " (" + Count(items, "list item") + ")";
+      if (!e.alternates.empty()) found += "; " + Count(e.alternates.size(), "other phrasing");
+      found += "; sequence: " + (intent.sequence.empty() ? std::string("none") : intent.sequence);
+      if (const Sequence* seq = draft.FindSequence(intent.sequence))
+        found += " (" + Count(seq->steps.size(), "step") + ")";
+      found += "\n";
+    }
+    found += Count(static_cast<size_t>(report.questions), "question") + ", " +
+             Count(static_cast<size_t>(report.sequences), "sequence") +
+             "; nothing written (--dry-run)\n";
+    if (!Emit(found)) return kExitError;
+  } else if (options.output.empty()) {
     if (!Emit(text)) return kExitError;
   } else if (!WriteFileAtomically(options.output, text, options.force, &err)) {
     std::fprintf(stderr, "backtalk: %s\n", err.c_str());
     return kExitError;
   }
-  std::string summary;
-  for (const std::string& w : doc.warnings) summary += "warning: " + w + "\n";
-  summary += path + ": " + std::to_string(report.questions) + " questions, " +
-             std::to_string(report.sequences) + " sequences";
-  if (!options.output.empty()) summary += " -> " + options.output;
+  summary += names + ": " + Count(static_cast<size_t>(report.questions), "question") + ", " +
+             Count(static_cast<size_t>(report.sequences), "sequence");
+  if (!options.output.empty() && !options.dry_run) summary += " -> " + options.output;
   char calibrated[128];
   std::snprintf(calibrated, sizeof calibrated, "; calibrated threshold %.2f, margin %.2f",
                 draft.settings.threshold, draft.settings.margin);

@@ -26,7 +26,8 @@ const Subcommand kSubcommands[] = {
     {"check", "validate a knowledge file (default: the built-in one)", backtalk::RunCheck},
     {"eval", "measure matching against a labelled TSV file, or --self", backtalk::RunEval},
     {"explain", "show why a question matches what it matches", backtalk::RunExplain},
-    {"import", "draft knowledge from an FAQ document (text or Markdown)", backtalk::RunImport},
+    {"import", "draft knowledge from FAQ documents (text, Markdown, HTML, CSV/TSV)",
+     backtalk::RunImport},
 };
 
 bool ColorWanted() {
@@ -89,11 +90,17 @@ int main(int argc, char** argv) {
                       "exit 1 if more in-scope questions than this are answered wrongly (0..1, or "
                       "a percentage)");
     } else if (name == "import") {
-      sub->add_option("document", options.words, "the FAQ document (text or Markdown)")
+      sub->add_option("documents", options.words,
+                      "FAQ documents (text, Markdown, HTML, CSV or TSV), merged into one knowledge")
           ->required()
-          ->expected(1);
+          ->expected(1, -1);
       sub->add_option("-o,--output", options.output, "write the knowledge here (default: stdout)");
       sub->add_flag("--force", options.force, "overwrite the output file if it exists");
+      sub->add_option("--format", options.format,
+                      "read every document as this format instead of detecting it")
+          ->check(CLI::IsMember({"html", "csv", "tsv", "markdown", "text", "qa"}));
+      sub->add_flag("--dry-run", options.dry_run,
+                    "print the questions found and what would be drafted; write nothing");
     } else if (name == "stretch") {
       sub->add_option("sequence", options.words, "sequence id")->expected(0, 1);
       sub->add_flag("--list", options.list, "list the sequences");

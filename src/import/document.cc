@@ -29,6 +29,7 @@ struct Line {
   std::string text;            // the content, markers removed
   int number = 0;              // 1-based
   int indent = 0;              // leading spaces (a tab counts as 4)
+  int level = 0;               // a heading's level (1 for '#'), else 0
   bool code = false;           // inside a ``` fence
   std::string marker;          // the bullet marker, for inline bullets
   bool ends_sentence = false;  // the raw line ends with . ! ? or :
@@ -168,12 +169,14 @@ Line Classify(std::string_view raw, int number, bool in_code) {
     line.kind = Kind::kRule;
     return line;
   }
-  if (s[0] == '#') {
+  // A '#' line indented by four spaces or more is code ("    # a shell comment").
+  if (s[0] == '#' && line.indent < 4) {
     size_t level = s.find_first_not_of('#');
     if (level != std::string::npos && level <= 6 && s[level] == ' ') {
       std::string text = Trim(s.substr(level));
       while (!text.empty() && text.back() == '#') text.pop_back();
       line.kind = Kind::kHeading;
+      line.level = static_cast<int>(level);
       line.text = StripInlineMarkdown(text);
       return line;
     }
@@ -308,6 +311,11 @@ void BuildAnswer(const std::vector<Line>& lines, size_t begin, size_t end,
       continue;
     }
     if (line.text.empty()) continue;
+    if (line.kind == Kind::kHeading) {  // a heading below the question level: its own line
+      blocks.push_back({line.text, false, false, false});
+      open = false;
+      continue;
+    }
     if (open && !blocks.empty()) {
       blocks.back().text += " " + line.text;
     } else {
@@ -327,11 +335,7 @@ void BuildAnswer(const std::vector<Line>& lines, size_t begin, size_t end,
   }
   for (const Block& b : blocks) {
     std::string text = b.code ? b.text : Squeeze(b.text);
-    if (text.empty()) continue;
-    if (!entry->answer.empty()) entry->answer += "\n";
-    entry->answer += (b.bullet ? "• " : "") + text;
-    entry->blocks.push_back(text);
-    entry->bullet.push_back(b.bullet);
+    if (!text.empty()) AddAnswerBlock(entry, text, b.bullet);
   }
 }
 
@@ -353,9 +357,54 @@ size_t InvalidUtf8(std::string_view text) {
   return std::string_view::npos;
 }
 
-std::string Position(const std::string& name, std::string_view text, size_t offset) {
+// Why a plain-text line that ends in '?' was not taken as a question, or empty if it would be.
+std::string NotAQuestionBecause(std::string_view s) {
+  unsigned char first = static_cast<unsigned char>(s[0]);
+  if (first < 0x80 && !std::isupper(first) && !std::isdigit(first))
+    return "it does not start with a capital letter";
+  int words = 1;
+  for (size_t i = 0; i + 1 < s.size(); ++i) {
+    if (s[i] == ' ') ++words;
+    if ((s[i] == '.' || s[i] == '!' || s[i] == '?') && s[i + 1] == ' ' && i + 2 < s.size() &&
+        std::isupper(static_cast<unsigned char>(s[i + 2])))
+      return "it has more than one sentence";
+  }
+  if (words < 2) return "it is a single word";
+  if (words > 30) return "it is longer than 30 words";
+  return "";
+}
+
+}  // namespace
+
+void AddAnswerBlock(FaqEntry* entry, const std::string& text, bool bullet) {
+  if (!entry->answer.empty()) entry->answer += "\n";
+  entry->answer += (bullet ? "• " : "") + text;
+  entry->blocks.push_back(text);
+  entry->bullet.push_back(bullet);
+}
+
+void AddEntry(FaqDocument* doc, FaqEntry entry, const std::string& name) {
+  // The same question twice would be two intents that tie, so neither would ever answer.
+  for (FaqEntry& same : doc->entries) {
+    if (same.question != entry.question) continue;
+    bool joined = same.answer != entry.answer;
+    doc->warnings.push_back(name + ":" + std::to_string(entry.line) + ": \"" + entry.question +
+                            "\" was asked at line " + std::to_string(same.line) + " too; " +
+                            (joined ? "its answers are joined" : "with the same answer"));
+    if (joined) {
+      same.answer += "\n" + entry.answer;
+      same.blocks.insert(same.blocks.end(), entry.blocks.begin(), entry.blocks.end());
+      same.bullet.insert(same.bullet.end(), entry.bullet.begin(), entry.bullet.end());
+    }
+    same.alternates.insert(same.alternates.end(), entry.alternates.begin(), entry.alternates.end());
+    return;
+  }
+  doc->entries.push_back(std::move(entry));
+}
+
+std::string DocumentPosition(const std::string& name, std::string_view text, size_t offset) {
   size_t line = 1, column = 1;
-  for (size_t i = 0; i < offset; ++i) {
+  for (size_t i = 0; i < offset && i < text.size(); ++i) {
     if (text[i] == '\n') {
       ++line;
       column = 1;
@@ -366,26 +415,29 @@ std::string Position(const std::string& name, std::string_view text, size_t offs
   return name + ":" + std::to_string(line) + ":" + std::to_string(column);
 }
 
-}  // namespace
-
-bool ParseDocument(std::string_view text, const std::string& name, FaqDocument* out,
-                   std::string* err) {
-  if (text.find('\0') != std::string_view::npos) {
-    *err = name + ": is a binary file, not an FAQ document (text or Markdown)";
+bool CheckDocumentText(std::string_view* text, const std::string& name, std::string* err) {
+  if (text->find('\0') != std::string_view::npos) {
+    *err = name + ": is a binary file, not an FAQ document (text, Markdown, HTML or CSV)";
     return false;
   }
-  if (StartsWith(text, "\xEF\xBB\xBF")) text.remove_prefix(3);  // a byte order mark
-  if (text.find_first_not_of(" \t\r\n\f\v") == std::string_view::npos) {
+  if (StartsWith(*text, "\xEF\xBB\xBF")) text->remove_prefix(3);  // a byte order mark
+  if (text->find_first_not_of(" \t\r\n\f\v") == std::string_view::npos) {
     *err = name + ": is empty; an FAQ document has questions, each followed by its answer";
     return false;
   }
-  if (size_t bad = InvalidUtf8(text); bad != std::string_view::npos) {
+  if (size_t bad = InvalidUtf8(*text); bad != std::string_view::npos) {
     char byte[8];
-    std::snprintf(byte, sizeof byte, "0x%02X", static_cast<unsigned char>(text[bad]));
-    *err = Position(name, text, bad) + ": invalid UTF-8 (byte " + byte +
+    std::snprintf(byte, sizeof byte, "0x%02X", static_cast<unsigned char>((*text)[bad]));
+    *err = DocumentPosition(name, *text, bad) + ": invalid UTF-8 (byte " + byte +
            "); save the document as UTF-8";
     return false;
   }
+  return true;
+}
+
+bool ParseDocument(std::string_view text, const std::string& name, FaqDocument* out,
+                   std::string* err, TextLayout layout) {
+  if (!CheckDocumentText(&text, name, err)) return false;
 
   std::vector<Line> lines;
   bool in_code = false;
@@ -416,6 +468,39 @@ bool ParseDocument(std::string_view text, const std::string& name, FaqDocument* 
         EndsWithQuestionMark(line.text))
       mode = Mode::kMarkdown;
   }
+  if (layout == TextLayout::kQuestionTags) mode = Mode::kQuestionTags;
+  if (layout == TextLayout::kMarkdown) mode = Mode::kMarkdown;
+  if (layout == TextLayout::kPlain) mode = Mode::kPlain;
+
+  // The FAQ's question level: the heading level with the most headings that end in '?' (the
+  // shallower on a tie). Every heading of that level from the first such question to the last
+  // is a question; those before or after (a title, "Contact us") are not.
+  int question_level = 0;
+  size_t first_question = lines.size(), last_question = 0;
+  if (mode == Mode::kMarkdown) {
+    int count[7] = {0, 0, 0, 0, 0, 0, 0};
+    for (const Line& line : lines)
+      if (line.kind == Kind::kHeading && !line.code && EndsWithQuestionMark(line.text))
+        ++count[line.level];
+    for (int level = 1; level <= 6; ++level)
+      if (count[level] > count[question_level]) question_level = level;
+    if (question_level == 0 && layout == TextLayout::kMarkdown) {
+      // Told it is Markdown but no heading asks: the most used heading level below the title.
+      int all[7] = {0, 0, 0, 0, 0, 0, 0};
+      for (const Line& line : lines)
+        if (line.kind == Kind::kHeading && !line.code) ++all[line.level];
+      for (int level = 2; level <= 6; ++level)
+        if (all[level] > all[question_level]) question_level = level;
+      if (question_level == 0 && all[1] > 0) question_level = 1;
+    }
+    for (size_t i = 0; i < lines.size() && question_level > 0; ++i) {
+      const Line& line = lines[i];
+      if (line.kind != Kind::kHeading || line.code || line.level != question_level) continue;
+      if (!EndsWithQuestionMark(line.text) && count[question_level] > 0) continue;
+      first_question = std::min(first_question, i);
+      last_question = std::max(last_question, i);
+    }
+  }
 
   // Which lines start a question, and the question's text.
   std::vector<std::string> question(lines.size());
@@ -435,9 +520,14 @@ bool ParseDocument(std::string_view text, const std::string& name, FaqDocument* 
         }
         break;
       case Mode::kMarkdown:
-        if ((line.kind == Kind::kHeading || line.kind == Kind::kBold) &&
+        if (line.kind == Kind::kHeading && line.level == question_level && i >= first_question &&
+            i <= last_question)
+          question[i] = line.text;
+        // A deeper heading that asks is a question of its own ("### Should I mist them?").
+        if (line.kind == Kind::kHeading && line.level > question_level &&
             EndsWithQuestionMark(line.text))
           question[i] = line.text;
+        if (line.kind == Kind::kBold && EndsWithQuestionMark(line.text)) question[i] = line.text;
         break;
       case Mode::kPlain: {
         if (line.kind != Kind::kText && line.kind != Kind::kBullet && line.kind != Kind::kBold)
@@ -469,6 +559,25 @@ bool ParseDocument(std::string_view text, const std::string& name, FaqDocument* 
   }
 
   FaqDocument doc;
+  if (mode == Mode::kPlain) {
+    // The rule decides; a line it passes over that still reads like a question is reported.
+    for (size_t i = 0; i < lines.size(); ++i) {
+      const Line& line = lines[i];
+      if (!question[i].empty() || line.code || line.text.empty() ||
+          (line.kind != Kind::kText && line.kind != Kind::kBullet && line.kind != Kind::kBold) ||
+          !EndsWithQuestionMark(line.text))
+        continue;
+      std::string why = NotAQuestionBecause(line.text);
+      if (why.empty())
+        why =
+            "it follows answer text, and this document sets its questions apart with a blank "
+            "line or a bullet";
+      std::string shown = line.text.size() > 80 ? line.text.substr(0, 77) + "..." : line.text;
+      doc.warnings.push_back(name + ":" + std::to_string(line.number) + ": \"" + shown +
+                             "\" ends in '?' but is read as answer text: " + why);
+    }
+  }
+
   size_t found = 0;
   for (size_t i = 0; i < lines.size(); ++i) {
     if (question[i].empty()) continue;
@@ -481,9 +590,14 @@ bool ParseDocument(std::string_view text, const std::string& name, FaqDocument* 
         ++begin;  // the question's own wrapped lines
     }
     end = begin;
-    while (end < lines.size() && question[end].empty() && lines[end].kind != Kind::kHeading &&
-           lines[end].kind != Kind::kQuestionTag)
-      ++end;
+    // A heading ends the answer, but in Markdown a heading below the question level is part of
+    // it ("### Example" under "## How do I ...").
+    auto ends_answer = [&](const Line& l) {
+      if (l.kind == Kind::kQuestionTag) return true;
+      if (l.kind != Kind::kHeading || l.code) return false;
+      return mode != Mode::kMarkdown || question_level == 0 || l.level <= question_level;
+    };
+    while (end < lines.size() && question[end].empty() && !ends_answer(lines[end])) ++end;
     FaqEntry entry;
     entry.question = Trim(question[i]);
     entry.line = lines[i].number;
@@ -509,28 +623,44 @@ bool ParseDocument(std::string_view text, const std::string& name, FaqDocument* 
                              "\" has no answer; left out");
       continue;
     }
-    // The same question twice would be two intents that tie, so neither would ever answer.
-    FaqEntry* same = nullptr;
-    for (FaqEntry& e : doc.entries)
-      if (e.question == entry.question) same = &e;
-    if (same != nullptr) {
-      doc.warnings.push_back(name + ":" + std::to_string(entry.line) + ": \"" + entry.question +
-                             "\" was asked at line " + std::to_string(same->line) +
-                             " too; its answers are joined");
-      same->answer += "\n" + entry.answer;
-      same->blocks.insert(same->blocks.end(), entry.blocks.begin(), entry.blocks.end());
-      same->bullet.insert(same->bullet.end(), entry.bullet.begin(), entry.bullet.end());
-      continue;
-    }
-    doc.entries.push_back(std::move(entry));
+    AddEntry(&doc, std::move(entry), name);
   }
   if (found == 0) {
-    *err = name + ": no questions found (a question is a line ending in '?')";
+    switch (mode) {
+      case Mode::kQuestionTags:
+        *err = name + ": no questions found (looked for \"Q:\" lines followed by \"A:\")";
+        break;
+      case Mode::kMarkdown:
+        *err = name +
+               ": no questions found (looked for Markdown headings and **bold** lines "
+               "ending in '?')";
+        break;
+      case Mode::kPlain:
+        *err = name +
+               ": no questions found (looked for \"Q:\"/\"A:\" blocks, Markdown "
+               "headings or **bold** lines ending in '?', and lines ending in '?')";
+        break;
+    }
     return false;
   }
   if (doc.entries.empty()) {
     *err = name + ": no answers found: each question must be followed by its answer";
     return false;
+  }
+  switch (mode) {
+    case Mode::kQuestionTags:
+      doc.how = "Q:/A: blocks: a question is a \"Q:\" line, its answer follows \"A:\"";
+      break;
+    case Mode::kMarkdown:
+      doc.how = question_level > 0 ? "Markdown: every '" + std::string(question_level, '#') +
+                                         "' heading from the first question to the last"
+                                   : "Markdown: **bold** lines ending in '?'";
+      break;
+    case Mode::kPlain:
+      doc.how =
+          "plain text: a question is a line of one short sentence (2 to 30 words, starting "
+          "with a capital letter or a digit) that ends in '?'";
+      break;
   }
   *out = std::move(doc);
   return true;

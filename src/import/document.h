@@ -1,12 +1,20 @@
 // Reading an FAQ document: plain text, Markdown or Q:/A: blocks, into its questions and answers.
+// (HTML pages and CSV/TSV exports have readers of their own, import/html_reader.h and
+// import/csv_reader.h, that fill the same FaqDocument; import/faq_file.h picks the reader.)
 //
 // Which lines are questions depends on what the document shows of itself, so that a question
 // asked in passing inside an answer never splits it:
 //   1. a document with "Q:" lines: only those start questions (the answer follows "A:");
-//   2. else a document with Markdown headings or **bold** lines that end in '?': only those;
+//   2. else a document with Markdown headings or **bold** lines that end in '?': the FAQ's
+//      question level is the heading level with the most such headings, and every heading of
+//      that level from the first question to the last is a question, with or without '?'
+//      ("## My macOS .apps don't find Homebrew utilities"); deeper headings and bold lines
+//      that end in '?' are questions too;
 //   3. else plain text: a line that is one short sentence ending in '?', also inside a bullet
-//      ("  • What are the best exercises for mid back?").
-// An answer runs to the next question (or, in Markdown, to the next heading). Its bullet lines
+//      ("  • What are the best exercises for mid back?"). Lines that end in '?' but are read
+//      as part of an answer are reported as warnings, with the reason.
+// An answer runs to the next question (in Markdown, to the next heading of the question level
+// or above; deeper headings stay in the answer as paragraphs). Its bullet lines
 // (•, -, *, +, –, "1." or "1)") stay a list: each becomes a line starting with "• ". Lines
 // of one paragraph are joined by spaces. Bad input (empty, binary, invalid UTF-8, no
 // questions) is an error that names the file and, where it makes sense, the line.
@@ -26,18 +34,41 @@ struct FaqEntry {
   std::vector<std::string> blocks;
   std::vector<bool> bullet;  // parallel to blocks: true for a list item
   int line = 0;              // 1-based line of the question
+  int column = 0;            // 1-based column (in characters) where known, else 0
+  // Other ways of asking the same question (a spreadsheet's "alternates" column).
+  std::vector<std::string> alternates;
 };
 
 struct FaqDocument {
   std::vector<FaqEntry> entries;
   // Things worth a look that did not stop the import: "notes.txt:12: 'Why?' has no answer".
   std::vector<std::string> warnings;
+  // How the questions were found, for the summary: "Markdown: '##' headings".
+  std::string how;
 };
+
+// How a text document lays out its questions; kDetect decides from the document (see above).
+enum class TextLayout { kDetect, kQuestionTags, kMarkdown, kPlain };
 
 // Parses `text`; `name` is used in messages. On failure returns false, sets *err and leaves
 // *out untouched.
 bool ParseDocument(std::string_view text, const std::string& name, FaqDocument* out,
-                   std::string* err);
+                   std::string* err, TextLayout layout = TextLayout::kDetect);
+
+// The checks every document passes before a reader sees it: not binary (a NUL byte), not empty,
+// valid UTF-8. Removes a byte order mark from *text.
+bool CheckDocumentText(std::string_view* text, const std::string& name, std::string* err);
+
+// Appends a block of answer text (a paragraph, or with `bullet` a list item) to entry->answer
+// and entry->blocks.
+void AddAnswerBlock(FaqEntry* entry, const std::string& text, bool bullet);
+
+// Adds `entry` to doc->entries. A question already there is not added twice: its answer is
+// joined to the first one (unless it is the same) and a warning names both lines.
+void AddEntry(FaqDocument* doc, FaqEntry entry, const std::string& name);
+
+// "NAME:LINE:COLUMN" for a byte offset into `text` (columns in characters).
+std::string DocumentPosition(const std::string& name, std::string_view text, size_t offset);
 
 // Reads `path` (at most kMaxDocumentBytes) and parses it.
 bool ReadDocumentFile(const std::string& path, FaqDocument* out, std::string* err);

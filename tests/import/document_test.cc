@@ -123,12 +123,13 @@ TEST(DocumentTest, MarkdownHeadingsAreTheQuestions) {
                                 "Why are the leaves turning yellow?",
                                 "How do I repot a plant?",
                                 "Which plants grow in low light?",
+                                "Caring for cuttings",
                                 "How do I get rid of fungus gnats?",
                                 "Should I mist my plants?",
                             }));
   // "Not sure?" in a paragraph and a '?' line in a code block do not split answers.
   EXPECT_NE(doc.entries[0].answer.find("Not sure? Wait another day"), std::string::npos);
-  EXPECT_NE(doc.entries[4].answer.find("Do not water until the top 2 cm is dry?"),
+  EXPECT_NE(doc.entries[5].answer.find("Do not water until the top 2 cm is dry?"),
             std::string::npos);
   EXPECT_EQ(doc.entries[1].answer,
             "Yellow leaves usually mean one of these:\n"
@@ -141,10 +142,58 @@ TEST(DocumentTest, MarkdownHeadingsAreTheQuestions) {
             "Water the plant the day before, so the root ball holds together.");
   EXPECT_NE(doc.entries[3].answer.find("See the light guide (https://example.org/light) for more."),
             std::string::npos);
-  EXPECT_NE(doc.entries[4].answer.find("put yellow sticky traps on"), std::string::npos);
-  // A heading that is not a question ends the answer before it.
-  for (const FaqEntry& e : doc.entries)
-    EXPECT_EQ(e.answer.find("propagation"), std::string::npos) << e.question;
+  EXPECT_NE(doc.entries[5].answer.find("put yellow sticky traps on"), std::string::npos);
+  // A heading of the question level is an entry even without '?'; the title is not.
+  EXPECT_EQ(doc.entries[4].answer, "Cuttings are covered in the propagation leaflet.");
+  EXPECT_EQ(doc.how, "Markdown: every '##' heading from the first question to the last");
+}
+
+TEST(DocumentTest, EveryHeadingOfTheQuestionLevelBetweenTheQuestionsIsAnEntry) {
+  FaqDocument doc = Parse(
+      "# Shop FAQ\n\nIntro.\n\n## Orders\n\n### Can I change my order?\n\nWithin an hour.\n\n"
+      "### Returns without a receipt\n\nWe refund to store credit.\n\n#### Example\n\nA gift.\n\n"
+      "### Where is my parcel?\n\nSee the tracking link.\n\n## About us\n\nA family shop.\n\n"
+      "### Our team\n\nFive people.\n",
+      "shop.md");
+  EXPECT_EQ(Questions(doc),
+            (std::vector<std::string>{"Can I change my order?", "Returns without a receipt",
+                                      "Where is my parcel?"}));
+  // A deeper heading stays in the answer as a line of its own; a higher one ends it.
+  EXPECT_EQ(doc.entries[1].answer, "We refund to store credit.\nExample\nA gift.");
+  EXPECT_EQ(doc.entries[2].answer, "See the tracking link.");
+}
+
+TEST(DocumentTest, AHashLineIndentedAsCodeIsNoHeading) {
+  FaqDocument doc = Parse(
+      "## How do I pin a formula?\n\n    # keep it\n    brew pin foo\n\n"
+      "## How do I unpin it?\n\n    brew unpin foo\n",
+      "brew.md");
+  EXPECT_EQ(Questions(doc),
+            (std::vector<std::string>{"How do I pin a formula?", "How do I unpin it?"}));
+}
+
+TEST(DocumentTest, ALayoutCanBeImposed) {
+  std::string text = "Q: Is it open?\nA: Yes.\n\n## Opening hours\n\nNine to five.\n";
+  EXPECT_EQ(Questions(Parse(text)), (std::vector<std::string>{"Is it open?"}));
+  FaqDocument doc;
+  std::string err;
+  ASSERT_TRUE(ParseDocument(text, "doc.md", &doc, &err, TextLayout::kMarkdown)) << err;
+  EXPECT_EQ(Questions(doc), (std::vector<std::string>{"Opening hours"}));
+}
+
+TEST(DocumentTest, PlainTextReportsLinesThatLookLikeSkippedQuestions) {
+  FaqDocument doc = Parse(
+      "Why is the sky blue?\n\nLight scatters, and short waves scatter most.\nIs that all?\n"
+      "Mostly, yes.\n\nHow do clouds form?\n\nWater condenses.\n",
+      "sky.txt");
+  EXPECT_EQ(Questions(doc),
+            (std::vector<std::string>{"Why is the sky blue?", "How do clouds form?"}));
+  EXPECT_EQ(doc.warnings,
+            (std::vector<std::string>{
+                "sky.txt:4: \"Is that all?\" ends in '?' but is read as answer text: it follows "
+                "answer text, and this document sets its questions apart with a blank line or a "
+                "bullet"}));
+  EXPECT_EQ(doc.how.rfind("plain text: a question is a line", 0), 0u);
 }
 
 TEST(DocumentTest, BoldLinesAreTheQuestions) {
@@ -204,11 +253,12 @@ TEST(DocumentTest, BadInputIsAClearError) {
   EXPECT_EQ(Error(" \n\t\r\n"),
             "notes.txt: is empty; an FAQ document has questions, each followed by its answer");
   EXPECT_EQ(Error(std::string("PK\x03\x04\0\0binary?", 12)),
-            "notes.txt: is a binary file, not an FAQ document (text or Markdown)");
+            "notes.txt: is a binary file, not an FAQ document (text, Markdown, HTML or CSV)");
   EXPECT_EQ(Error("How?\n\nFine.\nCaf\xE9 au lait?\n"),
             "notes.txt:4:4: invalid UTF-8 (byte 0xE9); save the document as UTF-8");
   EXPECT_EQ(Error("Just some notes.\nNothing asked here.\n"),
-            "notes.txt: no questions found (a question is a line ending in '?')");
+            "notes.txt: no questions found (looked for \"Q:\"/\"A:\" blocks, Markdown "
+            "headings or **bold** lines ending in '?', and lines ending in '?')");
   EXPECT_EQ(Error("## Is it open?\n"),
             "notes.txt: no answers found: each question must be followed by its answer");
 }

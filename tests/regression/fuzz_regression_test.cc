@@ -11,6 +11,7 @@
 
 #include "engine/engine.h"
 #include "engine/reply_json.h"
+#include "import/csv_reader.h"
 #include "knowledge/knowledge.h"
 #include "support/builtin.h"
 
@@ -58,6 +59,43 @@ TEST(FuzzRegressionTest, MatchInputsGetAReply) {
       EXPECT_FALSE(ReplyJsonLine(reply).empty());
     }
   }
+}
+
+TEST(FuzzRegressionTest, CsvInputsSplitIntoRowsInLineOrderOrFailWithAPosition) {
+  for (const std::string& path : Inputs("csv")) {
+    SCOPED_TRACE(path);
+    std::string text = Read(path);
+    for (char delimiter : {',', '\t'}) {
+      std::vector<CsvRow> rows;
+      std::string err;
+      if (SplitCsv(text, delimiter, "fuzz.csv", &rows, &err)) {
+        int line = 1;
+        for (const CsvRow& row : rows) {
+          EXPECT_GE(row.line, line);
+          line = row.line;
+        }
+      } else {
+        EXPECT_EQ(err.rfind("fuzz.csv:", 0), 0u) << err;
+      }
+      FaqDocument doc;
+      err.clear();
+      if (!ParseCsvDocument(text, delimiter, "fuzz.csv", &doc, &err)) {
+        EXPECT_FALSE(err.empty());
+      }
+    }
+  }
+}
+
+// A TSV line holding only a tab is a row of two empty fields, which was given line 0: lines
+// with nothing but spaces and tabs were not counted as the start of a row.
+TEST(FuzzRegressionTest, ALoneTabIsARowOnItsLine) {
+  std::vector<CsvRow> rows;
+  std::string err;
+  ASSERT_TRUE(SplitCsv("\t\r\n*uestio", '\t', "f.tsv", &rows, &err)) << err;
+  ASSERT_EQ(rows.size(), 2u);
+  EXPECT_EQ(rows[0].line, 1);
+  EXPECT_EQ(rows[0].fields, (std::vector<std::string>{"", ""}));
+  EXPECT_EQ(rows[1].line, 2);
 }
 
 // A number too large for a double made nlohmann throw out_of_range, which nothing caught.

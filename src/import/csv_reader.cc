@@ -1,0 +1,274 @@
+#include "import/csv_reader.h"
+
+#include <csv.h>
+
+#include <cctype>
+#include <utility>
+
+#include "text/utf8.h"
+
+namespace backtalk {
+
+namespace {
+
+// What libcsv's callbacks fill: the rows so far, the fields of the row being read, and the line
+// that row started on.
+struct SplitState {
+  std::vector<CsvRow>* rows;
+  std::vector<std::string> fields;
+  int row_line = 0;
+  bool in_row = false;
+};
+
+void OnField(void* data, size_t size, void* state) {
+  auto* s = static_cast<SplitState*>(state);
+  s->fields.emplace_back(data == nullptr ? "" : std::string(static_cast<const char*>(data), size));
+}
+
+void OnRow(int, void* state) {
+  auto* s = static_cast<SplitState*>(state);
+  s->rows->push_back({std::move(s->fields), s->row_line});
+  s->fields.clear();
+  s->in_row = false;
+}
+
+// Owns a csv_parser.
+class Parser {
+ public:
+  explicit Parser(unsigned char options) { ok_ = csv_init(&parser_, options) == 0; }
+  ~Parser() {
+    if (ok_) csv_free(&parser_);
+  }
+  Parser(const Parser&) = delete;
+  Parser& operator=(const Parser&) = delete;
+  bool ok() const { return ok_; }
+  csv_parser* get() { return &parser_; }
+
+ private:
+  csv_parser parser_;
+  bool ok_ = false;
+};
+
+std::string Key(const std::string& header) {
+  std::string key;
+  for (char c : header)
+    if (std::isalnum(static_cast<unsigned char>(c)))
+      key += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return key;
+}
+
+bool OneOf(const std::string& key, std::initializer_list<const char*> names) {
+  for (const char* n : names)
+    if (key == n) return true;
+  return false;
+}
+
+bool IsQuestionColumn(const std::string& h) {
+  return OneOf(Key(h), {"question", "questions", "q", "query", "title", "prompt"});
+}
+bool IsAnswerColumn(const std::string& h) {
+  return OneOf(Key(h), {"answer", "answers", "a", "response", "reply", "body"});
+}
+bool IsAlternatesColumn(const std::string& h) {
+  return OneOf(Key(h), {"alternates", "alternatives", "paraphrases", "variants", "phrasings",
+                        "utterances", "keywords", "keyword"});
+}
+
+std::string Trim(std::string_view s) {
+  size_t b = s.find_first_not_of(" \t\r\n");
+  if (b == std::string_view::npos) return "";
+  size_t e = s.find_last_not_of(" \t\r\n");
+  return std::string(s.substr(b, e - b + 1));
+}
+
+// A cell of text: control characters (a tab, a stray CR) become spaces, runs of spaces one.
+std::string CellText(const std::string& cell) {
+  std::string clean = CleanText(cell, kMaxDocumentBytes);
+  std::string out;
+  for (char c : clean) {
+    if (c == ' ' && (out.empty() || out.back() == ' ')) continue;
+    out += c;
+  }
+  return Trim(out);
+}
+
+}  // namespace
+
+bool SplitCsv(std::string_view text, char delimiter, const std::string& name,
+              std::vector<CsvRow>* rows, std::string* err) {
+  // Strict RFC 4180 for CSV; TSV writers seldom quote, so a quote inside a TSV field is text.
+  unsigned char options = CSV_STRICT_FINI | (delimiter == ',' ? CSV_STRICT : 0);
+  Parser parser(options);
+  if (!parser.ok()) {
+    *err = name + ": out of memory";
+    return false;
+  }
+  csv_set_delim(parser.get(), static_cast<unsigned char>(delimiter));
+  std::vector<CsvRow> out;
+  SplitState state{&out, {}, 0, false};
+  // Fed one line at a time, so that each row knows the line it starts on.
+  int line = 0;
+  size_t start = 0;
+  while (start < text.size()) {
+    size_t end = start;
+    while (end < text.size()) {
+      char c = text[end++];
+      if (c == '\n') break;
+      if (c == '\r') {  // CR LF, or an old Mac's lone CR
+        if (end < text.size() && text[end] == '\n') ++end;
+        break;
+      }
+    }
+    ++line;
+    std::string_view chunk = text.substr(start, end - start);
+    // A row starts on the first line after the last row that has anything on it (a tab is
+    // something in a TSV: two empty fields).
+    if (!state.in_row) {
+      state.row_line = line;
+      state.in_row = chunk.find_first_not_of(delimiter == '\t' ? " \r\n" : " \t\r\n") !=
+                     std::string_view::npos;
+    }
+    size_t used = csv_parse(parser.get(), chunk.data(), chunk.size(), OnField, OnRow, &state);
+    if (used < chunk.size() || csv_error(parser.get()) != CSV_SUCCESS) {
+      if (csv_error(parser.get()) == CSV_EPARSE) {
+        *err = DocumentPosition(name, text, start + used) +
+               ": a stray quote; a field with a quote in it is written in quotes with the quote "
+               "doubled (\"say \"\"hi\"\"\")";
+      } else {
+        *err = name + ":" + std::to_string(line) + ": " + csv_strerror(csv_error(parser.get()));
+      }
+      return false;
+    }
+    start = end;
+  }
+  if (csv_fini(parser.get(), OnField, OnRow, &state) != 0) {
+    *err = name + ":" + std::to_string(state.row_line) +
+           ": a quoted field that starts on this row is never closed";
+    return false;
+  }
+  *rows = std::move(out);
+  return true;
+}
+
+bool IsFaqHeader(const std::vector<std::string>& header) {
+  bool question = false, answer = false;
+  for (const std::string& h : header) {
+    question = question || IsQuestionColumn(h);
+    answer = answer || IsAnswerColumn(h);
+  }
+  return question && answer;
+}
+
+bool ParseCsvDocument(std::string_view text, char delimiter, const std::string& name,
+                      FaqDocument* out, std::string* err) {
+  if (!CheckDocumentText(&text, name, err)) return false;
+  std::vector<CsvRow> rows;
+  if (!SplitCsv(text, delimiter, name, &rows, err)) return false;
+  if (rows.empty()) {
+    *err = name + ": is empty; an FAQ document has questions, each followed by its answer";
+    return false;
+  }
+  const CsvRow& header = rows[0];
+  int question = -1, answer = -1;
+  std::vector<int> alternates;
+  for (size_t i = 0; i < header.fields.size(); ++i) {
+    const std::string& h = header.fields[i];
+    int index = static_cast<int>(i);
+    if (question < 0 && IsQuestionColumn(h)) {
+      question = index;
+    } else if (answer < 0 && IsAnswerColumn(h)) {
+      answer = index;
+    } else if (IsAlternatesColumn(h)) {
+      alternates.push_back(index);
+    }
+  }
+  if (question < 0 || answer < 0) {
+    std::string names;
+    for (const std::string& h : header.fields) {
+      if (!names.empty()) names += ", ";
+      names += '"';
+      names += CellText(h);
+      names += '"';
+    }
+    *err = name + ":" + std::to_string(header.line) + ": the header row names no " +
+           (question < 0 ? "question column (question, q, query, title or prompt)"
+                         : "answer column (answer, a, response, reply or body)") +
+           "; its columns are " + names;
+    return false;
+  }
+  FaqDocument doc;
+  for (size_t r = 1; r < rows.size(); ++r) {
+    const CsvRow& row = rows[r];
+    if (row.fields.size() != header.fields.size()) {
+      size_t got = row.fields.size(), want = header.fields.size();
+      *err = name + ":" + std::to_string(row.line) + ": this row has " + std::to_string(got) +
+             (got == 1 ? " field" : " fields") + " and the header " + std::to_string(want) +
+             (got < want ? "; a column is missing"
+                         : "; a field with the delimiter in it is written in quotes");
+      return false;
+    }
+    FaqEntry entry;
+    entry.line = row.line;
+    entry.question = CellText(row.fields[static_cast<size_t>(question)]);
+    std::string answer_text = row.fields[static_cast<size_t>(answer)];
+    if (entry.question.empty()) {
+      if (!CellText(answer_text).empty())
+        doc.warnings.push_back(name + ":" + std::to_string(row.line) +
+                               ": a row with an answer but no question; left out");
+      continue;
+    }
+    // The answer's paragraphs are its lines; a line starting with a bullet mark is a list item.
+    size_t start = 0;
+    while (start <= answer_text.size()) {
+      size_t end = answer_text.find('\n', start);
+      if (end == std::string::npos) end = answer_text.size();
+      std::string paragraph = CellText(answer_text.substr(start, end - start));
+      bool bullet = false;
+      for (const char* mark : {"• ", "- ", "* "}) {
+        if (paragraph.rfind(mark, 0) == 0) {
+          paragraph = Trim(paragraph.substr(std::string(mark).size()));
+          bullet = true;
+        }
+      }
+      if (!paragraph.empty()) AddAnswerBlock(&entry, paragraph, bullet);
+      start = end + 1;
+    }
+    if (entry.answer.empty()) {
+      doc.warnings.push_back(name + ":" + std::to_string(row.line) + ": \"" + entry.question +
+                             "\" has no answer; left out");
+      continue;
+    }
+    for (int column : alternates) {
+      const std::string& cell = row.fields[static_cast<size_t>(column)];
+      bool keywords = Key(header.fields[static_cast<size_t>(column)]).rfind("keyword", 0) == 0;
+      std::string phrasing;
+      for (size_t i = 0; i <= cell.size(); ++i) {
+        char c = i < cell.size() ? cell[i] : '\n';
+        if (c == '\n' || c == '|' || c == ';' || (keywords && c == ',')) {
+          std::string p = CellText(phrasing);
+          if (!p.empty() && p != entry.question) entry.alternates.push_back(p);
+          phrasing.clear();
+        } else {
+          phrasing += c;
+        }
+      }
+    }
+    AddEntry(&doc, std::move(entry), name);
+  }
+  if (doc.entries.empty()) {
+    *err = name +
+           ": no questions found (looked for rows under a header row that names the "
+           "question and answer columns)";
+    return false;
+  }
+  doc.how = std::string(delimiter == '\t' ? "TSV" : "CSV") + ": the \"" +
+            CellText(header.fields[static_cast<size_t>(question)]) + "\" and \"" +
+            CellText(header.fields[static_cast<size_t>(answer)]) + "\" columns";
+  for (int column : alternates)
+    doc.how +=
+        ", other phrasings from \"" + CellText(header.fields[static_cast<size_t>(column)]) + "\"";
+  *out = std::move(doc);
+  return true;
+}
+
+}  // namespace backtalk

@@ -1,0 +1,153 @@
+#include "import/faq_file.h"
+
+#include <cctype>
+#include <vector>
+
+#include "import/csv_reader.h"
+#include "import/html_reader.h"
+#include "util/read_file.h"
+
+namespace backtalk {
+
+namespace {
+
+std::string Lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+bool EndsWith(const std::string& s, std::string_view suffix) {
+  return s.size() >= suffix.size() &&
+         s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
+}
+
+bool LooksLikeHtml(std::string_view text) {
+  size_t first = text.find_first_not_of(" \t\r\n\f");
+  if (first == std::string_view::npos || text[first] != '<') return false;
+  std::string head = Lower(text.substr(first, 4096));
+  for (const char* mark : {"<!doctype html", "<html", "<head", "<body"})
+    if (head.find(mark) != std::string::npos) return true;
+  // A fragment: a page's content without its frame, starting with a block element.
+  size_t i = 1;
+  std::string tag;
+  while (i < head.size() && std::isalnum(static_cast<unsigned char>(head[i]))) tag += head[i++];
+  for (const char* block :
+       {"h1", "h2", "h3", "h4", "div", "section", "article", "main", "details", "dl", "p", "ul",
+        "ol", "table", "meta", "script", "style", "link", "title"})
+    if (tag == block) return true;
+  return false;
+}
+
+// The first non-blank line as a header, split at `delimiter`, names the FAQ's columns.
+bool HasFaqHeader(std::string_view text, char delimiter) {
+  size_t start = 0;
+  while (start < text.size()) {
+    size_t end = text.find('\n', start);
+    if (end == std::string_view::npos) end = text.size();
+    std::string_view line = text.substr(start, end - start);
+    if (line.find_first_not_of(" \t\r") != std::string_view::npos) {
+      if (line.find(delimiter) == std::string_view::npos) return false;
+      std::vector<CsvRow> rows;
+      std::string ignored;
+      return SplitCsv(line, delimiter, "", &rows, &ignored) && !rows.empty() &&
+             IsFaqHeader(rows[0].fields);
+    }
+    start = end + 1;
+  }
+  return false;
+}
+
+}  // namespace
+
+bool ParseDocumentFormat(std::string_view name, DocumentFormat* out) {
+  static const std::pair<const char*, DocumentFormat> kNames[] = {
+      {"auto", DocumentFormat::kDetect},
+      {"html", DocumentFormat::kHtml},
+      {"csv", DocumentFormat::kCsv},
+      {"tsv", DocumentFormat::kTsv},
+      {"markdown", DocumentFormat::kMarkdown},
+      {"text", DocumentFormat::kText},
+      {"qa", DocumentFormat::kQa},
+  };
+  for (const auto& [n, f] : kNames) {
+    if (name == n) {
+      *out = f;
+      return true;
+    }
+  }
+  return false;
+}
+
+const char* DocumentFormatName(DocumentFormat format) {
+  switch (format) {
+    case DocumentFormat::kDetect:
+      return "auto";
+    case DocumentFormat::kHtml:
+      return "html";
+    case DocumentFormat::kCsv:
+      return "csv";
+    case DocumentFormat::kTsv:
+      return "tsv";
+    case DocumentFormat::kMarkdown:
+      return "markdown";
+    case DocumentFormat::kText:
+      return "text";
+    case DocumentFormat::kQa:
+      return "qa";
+  }
+  return "auto";
+}
+
+DocumentFormat DetectDocumentFormat(std::string_view text, const std::string& path) {
+  if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
+  std::string lower = Lower(path);
+  if (LooksLikeHtml(text)) return DocumentFormat::kHtml;
+  if (HasFaqHeader(text, '\t')) return DocumentFormat::kTsv;
+  if (HasFaqHeader(text, ',')) return DocumentFormat::kCsv;
+  size_t first = text.find_first_not_of(" \t\r\n\f");
+  if ((EndsWith(lower, ".html") || EndsWith(lower, ".htm")) && first != std::string_view::npos &&
+      text[first] == '<')
+    return DocumentFormat::kHtml;
+  if (EndsWith(lower, ".tsv")) return DocumentFormat::kTsv;
+  if (EndsWith(lower, ".csv")) return DocumentFormat::kCsv;
+  return DocumentFormat::kText;
+}
+
+bool ParseFaqText(std::string_view text, const std::string& name, DocumentFormat format,
+                  FaqDocument* out, std::string* err, DocumentFormat* used) {
+  // Binary, empty and invalid UTF-8 are refused the same way whatever the format.
+  std::string_view checked = text;
+  if (!CheckDocumentText(&checked, name, err)) return false;
+  bool detected = format == DocumentFormat::kDetect;
+  if (detected) format = DetectDocumentFormat(checked, name);
+  if (used != nullptr) *used = format;
+  switch (format) {
+    case DocumentFormat::kHtml:
+      return ParseHtmlDocument(checked, name, out, err);
+    case DocumentFormat::kCsv:
+      return ParseCsvDocument(checked, ',', name, out, err);
+    case DocumentFormat::kTsv:
+      return ParseCsvDocument(checked, '\t', name, out, err);
+    case DocumentFormat::kMarkdown:
+      return ParseDocument(checked, name, out, err, TextLayout::kMarkdown);
+    case DocumentFormat::kText:  // detected: any text layout; asked for: plain text
+      return ParseDocument(checked, name, out, err,
+                           detected ? TextLayout::kDetect : TextLayout::kPlain);
+    case DocumentFormat::kQa:
+      return ParseDocument(checked, name, out, err, TextLayout::kQuestionTags);
+    case DocumentFormat::kDetect:
+      break;
+  }
+  return ParseDocument(checked, name, out, err);
+}
+
+bool ReadFaqFile(const std::string& path, DocumentFormat format, FaqDocument* out, std::string* err,
+                 DocumentFormat* used) {
+  static constexpr FileKind kDocument = {"document", "an FAQ document", kMaxDocumentBytes};
+  std::string text;
+  if (!ReadWholeFile(path, kDocument, &text, err)) return false;
+  return ParseFaqText(text, path, format, out, err, used);
+}
+
+}  // namespace backtalk

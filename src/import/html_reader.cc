@@ -1,0 +1,780 @@
+#include "import/html_reader.h"
+
+#include <gumbo.h>
+#include <utf8proc.h>
+
+#include <algorithm>
+#include <cctype>
+#include <memory>
+#include <nlohmann/json.hpp>
+#include <utility>
+#include <vector>
+
+#include "text/utf8.h"
+
+namespace backtalk {
+
+namespace {
+
+using nlohmann::json;
+
+// Deeper elements are not read: real pages nest a few dozen levels, and a bound keeps the walk's
+// stack small whatever the page.
+constexpr int kMaxDepth = 256;
+// A "question" longer than this is a paragraph that happens to be a heading or a summary.
+constexpr size_t kMaxQuestionBytes = 400;
+// JSON-LD nests a few levels; anything deeper is not an FAQ.
+constexpr int kMaxJsonDepth = 64;
+
+// Owns a gumbo parse tree.
+class Parsed {
+ public:
+  explicit Parsed(std::string_view html) {
+    GumboOptions options = kGumboDefaultOptions;
+    options.tab_stop = 1;    // columns in characters
+    options.max_errors = 0;  // the tree is all we read; its error list would only take memory
+    output_ = gumbo_parse_with_options(&options, html.data(), html.size());
+  }
+  ~Parsed() { gumbo_destroy_output(&kGumboDefaultOptions, output_); }
+  Parsed(const Parsed&) = delete;
+  Parsed& operator=(const Parsed&) = delete;
+
+  const GumboNode* root() const { return output_->root; }
+  const GumboNode* document() const { return output_->document; }
+
+ private:
+  GumboOutput* output_;
+};
+
+bool IsElement(const GumboNode* node) { return node->type == GUMBO_NODE_ELEMENT; }
+
+GumboTag Tag(const GumboNode* node) {
+  return IsElement(node) ? node->v.element.tag : GUMBO_TAG_UNKNOWN;
+}
+
+const GumboVector& Children(const GumboNode* node) {
+  return node->type == GUMBO_NODE_DOCUMENT ? node->v.document.children : node->v.element.children;
+}
+
+std::string Attribute(const GumboNode* node, const char* name) {
+  if (!IsElement(node)) return "";
+  const GumboAttribute* a = gumbo_get_attribute(&node->v.element.attributes, name);
+  return a == nullptr ? "" : a->value;
+}
+
+std::string Lower(std::string s) {
+  for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return s;
+}
+
+// The words of a class or id attribute: "site-footer cookie_bar" -> site, footer, cookie, bar.
+std::vector<std::string> Words(const std::string& attribute) {
+  std::vector<std::string> words;
+  std::string word;
+  for (char c : attribute + " ") {
+    if (std::isalnum(static_cast<unsigned char>(c))) {
+      word += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    } else if (!word.empty()) {
+      words.push_back(word);
+      word.clear();
+    }
+  }
+  return words;
+}
+
+int HeadingLevel(GumboTag tag) {
+  switch (tag) {
+    case GUMBO_TAG_H1:
+      return 1;
+    case GUMBO_TAG_H2:
+      return 2;
+    case GUMBO_TAG_H3:
+      return 3;
+    case GUMBO_TAG_H4:
+      return 4;
+    case GUMBO_TAG_H5:
+      return 5;
+    case GUMBO_TAG_H6:
+      return 6;
+    default:
+      return 0;
+  }
+}
+
+// Parts of a page that are never part of an answer or a question.
+bool Excluded(const GumboNode* node) {
+  switch (Tag(node)) {
+    case GUMBO_TAG_SCRIPT:
+    case GUMBO_TAG_STYLE:
+    case GUMBO_TAG_NOSCRIPT:
+    case GUMBO_TAG_TEMPLATE:
+    case GUMBO_TAG_HEAD:
+    case GUMBO_TAG_TITLE:
+    case GUMBO_TAG_NAV:
+    case GUMBO_TAG_FOOTER:
+    case GUMBO_TAG_ASIDE:
+    case GUMBO_TAG_FORM:
+    case GUMBO_TAG_SELECT:
+    case GUMBO_TAG_TEXTAREA:
+    case GUMBO_TAG_INPUT:
+    case GUMBO_TAG_SVG:
+    case GUMBO_TAG_MATH:
+    case GUMBO_TAG_IFRAME:
+    case GUMBO_TAG_OBJECT:
+    case GUMBO_TAG_CANVAS:
+    case GUMBO_TAG_IMG:
+      return true;
+    default:
+      break;
+  }
+  if (!IsElement(node)) return false;
+  std::string role = Lower(Attribute(node, "role"));
+  if (role == "navigation" || role == "contentinfo" || role == "complementary" ||
+      role == "search" || role == "dialog" || role == "alertdialog" || role == "menu" ||
+      role == "menubar")
+    return true;
+  if (Lower(Attribute(node, "aria-modal")) == "true") return true;
+  static const char* const kWords[] = {
+      "cookie",     "cookies", "consent",    "gdpr",      "nav",        "navbar",
+      "navigation", "menu",    "footer",     "sidebar",   "breadcrumb", "breadcrumbs",
+      "skip",       "share",   "sharing",    "social",    "banner",     "newsletter",
+      "icon",       "icons",   "headerlink", "permalink", "anchorjs",
+  };
+  for (const char* attribute : {"class", "id"})
+    for (const std::string& w : Words(Attribute(node, attribute)))
+      for (const char* bad : kWords)
+        if (w == bad) return true;
+  // A page header with the site's menu in it; a header inside an article keeps its heading.
+  if (Tag(node) == GUMBO_TAG_HEADER) {
+    const GumboNode* parent = node->parent;
+    if (parent != nullptr && (Tag(parent) == GUMBO_TAG_BODY || role == "banner")) return true;
+  }
+  return false;
+}
+
+// A block-level element starts and ends a line of text.
+bool IsBlock(GumboTag tag) {
+  switch (tag) {
+    case GUMBO_TAG_P:
+    case GUMBO_TAG_DIV:
+    case GUMBO_TAG_SECTION:
+    case GUMBO_TAG_ARTICLE:
+    case GUMBO_TAG_MAIN:
+    case GUMBO_TAG_HEADER:
+    case GUMBO_TAG_H1:
+    case GUMBO_TAG_H2:
+    case GUMBO_TAG_H3:
+    case GUMBO_TAG_H4:
+    case GUMBO_TAG_H5:
+    case GUMBO_TAG_H6:
+    case GUMBO_TAG_BLOCKQUOTE:
+    case GUMBO_TAG_UL:
+    case GUMBO_TAG_OL:
+    case GUMBO_TAG_DL:
+    case GUMBO_TAG_DT:
+    case GUMBO_TAG_DD:
+    case GUMBO_TAG_TABLE:
+    case GUMBO_TAG_TR:
+    case GUMBO_TAG_FIGURE:
+    case GUMBO_TAG_FIGCAPTION:
+    case GUMBO_TAG_ADDRESS:
+    case GUMBO_TAG_DETAILS:
+    case GUMBO_TAG_SUMMARY:
+    case GUMBO_TAG_FIELDSET:
+    case GUMBO_TAG_HR:
+    case GUMBO_TAG_CAPTION:
+    case GUMBO_TAG_CENTER:
+      return true;
+    default:
+      return false;
+  }
+}
+
+// Collects text as blocks: paragraphs and list items, whitespace collapsed as a browser shows it.
+class BlockWriter {
+ public:
+  struct Block {
+    std::string text;
+    bool bullet = false;
+  };
+
+  void Text(std::string_view s) {
+    for (size_t i = 0; i < s.size(); ++i) {
+      char c = s[i];
+      bool space = c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
+      if (!space && c == '\xC2' && i + 1 < s.size() && s[i + 1] == '\xA0') {  // no-break space
+        space = true;
+        ++i;
+      }
+      if (space) {
+        pending_space_ = !current_.empty();
+        continue;
+      }
+      if (pending_space_) current_ += ' ';
+      pending_space_ = false;
+      current_ += c;
+    }
+  }
+  // Ends the current line. What comes next is a list item only right after StartItem().
+  void Break() {
+    if (!current_.empty()) {
+      blocks_.push_back({current_, next_bullet_});
+      next_bullet_ = false;
+    }
+    current_.clear();
+    pending_space_ = false;
+  }
+  void StartItem() {
+    Break();
+    next_bullet_ = true;
+    ++items_;
+  }
+  void EndItem() {
+    Break();
+    next_bullet_ = false;
+    if (items_ > 0) --items_;
+  }
+  // A <br>: a new line, except inside a list item, which stays one item.
+  void LineBreak() {
+    if (items_ > 0)
+      Text(" ");
+    else
+      Break();
+  }
+  // A <pre>: its lines as they are.
+  void Preformatted(const std::string& text) {
+    Break();
+    size_t start = 0;
+    while (start <= text.size()) {
+      size_t end = text.find('\n', start);
+      if (end == std::string::npos) end = text.size();
+      std::string line = text.substr(start, end - start);
+      while (!line.empty() && (line.back() == ' ' || line.back() == '\r')) line.pop_back();
+      if (line.find_first_not_of(' ') != std::string::npos) blocks_.push_back({line, false});
+      start = end + 1;
+    }
+  }
+  std::vector<Block> Finish() {
+    Break();
+    return std::move(blocks_);
+  }
+
+ private:
+  std::vector<Block> blocks_;
+  std::string current_;
+  bool pending_space_ = false;
+  bool next_bullet_ = false;
+  int items_ = 0;  // open list items
+};
+
+// Appends the raw text under `node` (for <pre>, <script>).
+void RawText(const GumboNode* node, std::string* out, int depth = 0) {
+  if (depth > kMaxDepth) return;
+  if (node->type == GUMBO_NODE_TEXT || node->type == GUMBO_NODE_WHITESPACE ||
+      node->type == GUMBO_NODE_CDATA) {
+    *out += node->v.text.text;
+    return;
+  }
+  if (!IsElement(node)) return;
+  if (Tag(node) == GUMBO_TAG_BR) *out += "\n";
+  const GumboVector& children = node->v.element.children;
+  for (unsigned i = 0; i < children.length; ++i)
+    RawText(static_cast<const GumboNode*>(children.data[i]), out, depth + 1);
+}
+
+// What a walk over a part of the page stops at.
+struct StopAt {
+  int level = 0;  // a heading of this level or higher (1 is highest); 0: none
+  const std::vector<const GumboNode*>* also = nullptr;  // these elements (other questions)
+  bool Stops(const GumboNode* node) const {
+    if (!IsElement(node)) return false;
+    int h = HeadingLevel(Tag(node));
+    if (level > 0 && h > 0 && h <= level) return true;
+    return also != nullptr && std::find(also->begin(), also->end(), node) != also->end();
+  }
+};
+
+// Writes the text of `node` into `w`. Returns false when it met a node `stop` stops at (the
+// text before it is written).
+bool Walk(const GumboNode* node, BlockWriter* w, const StopAt& stop, int depth) {
+  if (depth > kMaxDepth) return true;
+  switch (node->type) {
+    case GUMBO_NODE_TEXT:
+    case GUMBO_NODE_WHITESPACE:
+    case GUMBO_NODE_CDATA:
+      w->Text(node->v.text.text);
+      return true;
+    case GUMBO_NODE_ELEMENT:
+      break;
+    default:
+      return true;
+  }
+  if (stop.Stops(node)) return false;
+  if (Excluded(node)) return true;
+  GumboTag tag = Tag(node);
+  if (tag == GUMBO_TAG_BR) {
+    w->LineBreak();
+    return true;
+  }
+  if (tag == GUMBO_TAG_PRE) {
+    std::string text;
+    RawText(node, &text);
+    w->Preformatted(text);
+    return true;
+  }
+  bool item = tag == GUMBO_TAG_LI;
+  bool block = item || IsBlock(tag);
+  if (item) w->StartItem();
+  if (block && !item) w->Break();
+  if (tag == GUMBO_TAG_TD || tag == GUMBO_TAG_TH) w->Text(" ");
+  const GumboVector& children = node->v.element.children;
+  for (unsigned i = 0; i < children.length; ++i)
+    if (!Walk(static_cast<const GumboNode*>(children.data[i]), w, stop, depth + 1)) return false;
+  if (tag == GUMBO_TAG_TD || tag == GUMBO_TAG_TH) w->Text(" ");
+  if (item) w->EndItem();
+  if (block) w->Break();
+  return true;
+}
+
+// Strips what decorates a question: leading and trailing symbols (icons written as emoji or
+// dingbats, "+" toggles) and spaces.
+std::string TrimDecoration(const std::string& s) {
+  auto decoration = [](utf8proc_int32_t cp) {
+    // 0xB6 is the pilcrow of a heading's permalink.
+    if (cp == '+' || cp == '-' || cp == ' ' || cp == 0xB6 || cp == 0xFE0F || cp == 0x200D)
+      return true;
+    utf8proc_category_t c = utf8proc_category(cp);
+    return c == UTF8PROC_CATEGORY_SO || c == UTF8PROC_CATEGORY_SK || c == UTF8PROC_CATEGORY_SM ||
+           c == UTF8PROC_CATEGORY_ZS || c == UTF8PROC_CATEGORY_CO;
+  };
+  const auto* bytes = reinterpret_cast<const utf8proc_uint8_t*>(s.data());
+  size_t begin = 0, end = 0, i = 0;
+  bool started = false;
+  while (i < s.size()) {
+    utf8proc_int32_t cp = 0;
+    utf8proc_ssize_t n =
+        utf8proc_iterate(bytes + i, static_cast<utf8proc_ssize_t>(s.size() - i), &cp);
+    if (n < 1) n = 1;
+    if (!decoration(cp)) {
+      if (!started) begin = i;
+      started = true;
+      end = i + static_cast<size_t>(n);
+    }
+    i += static_cast<size_t>(n);
+  }
+  return started ? s.substr(begin, end - begin) : "";
+}
+
+// The text of a question element on one line.
+std::string QuestionText(const GumboNode* node) {
+  BlockWriter w;
+  Walk(node, &w, StopAt{}, 0);
+  std::string text;
+  for (const BlockWriter::Block& b : w.Finish()) text += (text.empty() ? "" : " ") + b.text;
+  return CleanText(TrimDecoration(text), kMaxQuestionBytes * 4);
+}
+
+bool EndsWithQuestionMark(std::string_view s) {
+  while (!s.empty() && (s.back() == ' ' || s.back() == '"' || s.back() == ')')) s.remove_suffix(1);
+  if (!s.empty() && s.back() == '?') return true;
+  return s.size() >= 3 && (s.substr(s.size() - 3) == "？" || s.substr(s.size() - 2) == "\xD8\x9F");
+}
+
+void SetAnswer(FaqEntry* entry, std::vector<BlockWriter::Block> blocks) {
+  for (BlockWriter::Block& b : blocks) {
+    std::string text = CleanText(b.text, kMaxDocumentBytes);
+    if (text.find_first_not_of(' ') == std::string::npos) continue;
+    AddAnswerBlock(entry, text, b.bullet);
+  }
+}
+
+FaqEntry EntryAt(const GumboNode* node, std::string question) {
+  FaqEntry entry;
+  entry.question = std::move(question);
+  entry.line = static_cast<int>(node->v.element.start_pos.line);
+  entry.column = static_cast<int>(node->v.element.start_pos.column);
+  return entry;
+}
+
+// Points `entry` at `needle` (the question as the JSON writes it) inside the script's text, so
+// that a message names the question's own line.
+void PlaceInScript(const GumboNode* script, const std::string& needle, FaqEntry* entry) {
+  const GumboVector& children = script->v.element.children;
+  if (children.length == 0) return;
+  const GumboNode* text = static_cast<const GumboNode*>(children.data[0]);
+  if (text->type != GUMBO_NODE_TEXT && text->type != GUMBO_NODE_CDATA &&
+      text->type != GUMBO_NODE_WHITESPACE)
+    return;
+  std::string_view source(text->v.text.original_text.data, text->v.text.original_text.length);
+  size_t at = source.find(needle);
+  if (at == std::string_view::npos) return;
+  int line = static_cast<int>(text->v.text.start_pos.line);
+  int column = static_cast<int>(text->v.text.start_pos.column);
+  for (size_t i = 0; i < at; ++i) {
+    if (source[i] == '\n') {
+      ++line;
+      column = 1;
+    } else if ((static_cast<unsigned char>(source[i]) & 0xC0) != 0x80) {
+      ++column;
+    }
+  }
+  entry->line = line;
+  entry->column = column;
+}
+
+class PageReader {
+ public:
+  PageReader(const GumboNode* root, const std::string& name, FaqDocument* doc)
+      : root_(root), name_(name), doc_(doc) {}
+
+  // Each returns the number of questions found (entries with an answer are added to doc_).
+  size_t StructuredData();
+  size_t Accordions();
+  size_t Headings();
+
+ private:
+  // Headings() within `scope` (the page's <main>, or all of it).
+  size_t Headings(const GumboNode* scope);
+  // Elements in document order, outside excluded parts.
+  void Collect(const GumboNode* node, bool (*want)(const GumboNode*),
+               std::vector<const GumboNode*>* out, int depth = 0, bool all = false);
+  void FaqPage(const json& value, const GumboNode* script, size_t* found, int depth);
+  void Add(FaqEntry entry) {
+    if (entry.question.empty()) return;
+    if (entry.answer.empty()) {
+      doc_->warnings.push_back(name_ + ":" + std::to_string(entry.line) + ": \"" + entry.question +
+                               "\" has no answer; left out");
+      return;
+    }
+    AddEntry(doc_, std::move(entry), name_);
+  }
+
+  const GumboNode* root_;
+  const std::string& name_;
+  FaqDocument* doc_;
+};
+
+void PageReader::Collect(const GumboNode* node, bool (*want)(const GumboNode*),
+                         std::vector<const GumboNode*>* out, int depth, bool all) {
+  if (depth > kMaxDepth || !IsElement(node)) return;
+  if (!all && Excluded(node)) return;
+  if (want(node)) out->push_back(node);
+  const GumboVector& children = node->v.element.children;
+  for (unsigned i = 0; i < children.length; ++i)
+    Collect(static_cast<const GumboNode*>(children.data[i]), want, out, depth + 1, all);
+}
+
+void PageReader::FaqPage(const json& value, const GumboNode* script, size_t* found, int depth) {
+  if (depth > kMaxJsonDepth) return;
+  if (value.is_array()) {
+    for (const json& v : value) FaqPage(v, script, found, depth + 1);
+    return;
+  }
+  if (!value.is_object()) return;
+  auto has_type = [](const json& object, const char* type) {
+    auto it = object.find("@type");
+    if (it == object.end()) return false;
+    if (it->is_string()) return it->get<std::string>() == type;
+    if (it->is_array())
+      for (const json& t : *it)
+        if (t.is_string() && t.get<std::string>() == type) return true;
+    return false;
+  };
+  if (!has_type(value, "FAQPage")) {
+    for (const auto& [key, v] : value.items())
+      if (v.is_object() || v.is_array()) FaqPage(v, script, found, depth + 1);
+    return;
+  }
+  auto main_entity = value.find("mainEntity");
+  if (main_entity == value.end()) return;
+  std::vector<const json*> questions;
+  if (main_entity->is_array()) {
+    for (const json& q : *main_entity) questions.push_back(&q);
+  } else {
+    questions.push_back(&*main_entity);
+  }
+  for (const json* q : questions) {
+    if (!q->is_object()) continue;
+    auto name = q->find("name");
+    if (name == q->end() || !name->is_string()) continue;
+    ++*found;
+    // Question.name is text, but pages write entities in it ("&#039;") and now and then markup.
+    std::string raw = name->get<std::string>();
+    std::string html;
+    bool markup = raw.find("</") != std::string::npos || raw.find("<br") != std::string::npos;
+    for (char c : raw) html += (c == '<' && !markup) ? std::string("&lt;") : std::string(1, c);
+    Parsed parsed(html);
+    FaqEntry entry = EntryAt(script, QuestionText(parsed.root()));
+    PlaceInScript(script, json(raw).dump(), &entry);
+    std::string answer_html;
+    for (const char* key : {"acceptedAnswer", "suggestedAnswer"}) {
+      auto answer = q->find(key);
+      if (answer == q->end()) continue;
+      const json* a = &*answer;
+      if (a->is_array() && !a->empty()) a = &(*a)[0];
+      if (!a->is_object()) continue;
+      auto text = a->find("text");
+      if (text != a->end() && text->is_string()) {
+        answer_html = text->get<std::string>();
+        break;
+      }
+    }
+    Parsed answer(answer_html);
+    BlockWriter w;
+    Walk(answer.root(), &w, StopAt{}, 0);
+    SetAnswer(&entry, w.Finish());
+    Add(std::move(entry));
+  }
+}
+
+size_t PageReader::StructuredData() {
+  std::vector<const GumboNode*> scripts;
+  Collect(
+      root_,
+      [](const GumboNode* n) {
+        if (Tag(n) != GUMBO_TAG_SCRIPT) return false;
+        std::string type = Lower(Attribute(n, "type"));
+        type.erase(std::remove(type.begin(), type.end(), ' '), type.end());
+        return type == "application/ld+json";
+      },
+      &scripts, 0, /*all=*/true);
+  size_t found = 0;
+  for (const GumboNode* script : scripts) {
+    std::string text;
+    RawText(script, &text);
+    json value = json::parse(text, nullptr, /*allow_exceptions=*/false);
+    if (value.is_discarded()) {
+      doc_->warnings.push_back(name_ + ":" + std::to_string(script->v.element.start_pos.line) +
+                               ": a JSON-LD script that is not valid JSON; left out");
+      continue;
+    }
+    FaqPage(value, script, &found, 0);
+  }
+  return found;
+}
+
+size_t PageReader::Accordions() {
+  std::vector<const GumboNode*> lists;
+  Collect(
+      root_,
+      [](const GumboNode* n) { return Tag(n) == GUMBO_TAG_DETAILS || Tag(n) == GUMBO_TAG_DL; },
+      &lists);
+  // The items of each list: (question element, answer elements).
+  struct Item {
+    const GumboNode* question;
+    std::vector<const GumboNode*> answer;
+  };
+  std::vector<Item> details;
+  std::vector<std::vector<Item>> dls;
+  for (const GumboNode* list : lists) {
+    const GumboVector& children = list->v.element.children;
+    if (Tag(list) == GUMBO_TAG_DETAILS) {
+      Item item{nullptr, {}};
+      for (unsigned i = 0; i < children.length; ++i) {
+        const GumboNode* child = static_cast<const GumboNode*>(children.data[i]);
+        if (item.question == nullptr && Tag(child) == GUMBO_TAG_SUMMARY)
+          item.question = child;
+        else
+          item.answer.push_back(child);
+      }
+      if (item.question != nullptr) details.push_back(std::move(item));
+      continue;
+    }
+    // <dl>: each <dt> with the <dd>s after it; HTML allows a <div> around each group.
+    std::vector<Item> items;
+    std::vector<const GumboNode*> flat;
+    for (unsigned i = 0; i < children.length; ++i) {
+      const GumboNode* child = static_cast<const GumboNode*>(children.data[i]);
+      if (Tag(child) == GUMBO_TAG_DIV) {
+        const GumboVector& inner = child->v.element.children;
+        for (unsigned j = 0; j < inner.length; ++j)
+          flat.push_back(static_cast<const GumboNode*>(inner.data[j]));
+      } else {
+        flat.push_back(child);
+      }
+    }
+    for (const GumboNode* n : flat) {
+      if (Tag(n) == GUMBO_TAG_DT) items.push_back({n, {}});
+      if (Tag(n) == GUMBO_TAG_DD && !items.empty()) items.back().answer.push_back(n);
+    }
+    dls.push_back(std::move(items));
+  }
+  // A list counts when one of its questions asks: a <dl> of terms or a "Show code" toggle is no
+  // FAQ, but an FAQ's "Shipping costs" among questions is an entry.
+  auto asks = [](const std::vector<Item>& items) {
+    for (const Item& item : items)
+      if (EndsWithQuestionMark(QuestionText(item.question))) return true;
+    return false;
+  };
+  std::vector<const Item*> taken;
+  if (asks(details))
+    for (const Item& item : details) taken.push_back(&item);
+  for (const std::vector<Item>& items : dls)
+    if (asks(items))
+      for (const Item& item : items) taken.push_back(&item);
+  std::stable_sort(taken.begin(), taken.end(), [](const Item* a, const Item* b) {
+    return a->question->v.element.start_pos.offset < b->question->v.element.start_pos.offset;
+  });
+  for (const Item* item : taken) {
+    FaqEntry entry = EntryAt(item->question, QuestionText(item->question));
+    BlockWriter w;
+    for (const GumboNode* n : item->answer) Walk(n, &w, StopAt{}, 0);
+    SetAnswer(&entry, w.Finish());
+    Add(std::move(entry));
+  }
+  return taken.size();
+}
+
+size_t PageReader::Headings() {
+  // The page's main content when it marks it, else the whole body.
+  std::vector<const GumboNode*> mains;
+  Collect(
+      root_,
+      [](const GumboNode* n) {
+        return Tag(n) == GUMBO_TAG_MAIN || Lower(Attribute(n, "role")) == "main";
+      },
+      &mains);
+  if (mains.size() == 1) {
+    size_t found = Headings(mains[0]);
+    if (found > 0) return found;
+  }
+  return Headings(root_);
+}
+
+size_t PageReader::Headings(const GumboNode* scope) {
+  std::vector<const GumboNode*> headings;
+  Collect(
+      scope, [](const GumboNode* n) { return HeadingLevel(Tag(n)) > 0; }, &headings);
+  std::vector<std::string> texts;
+  int count[7] = {0, 0, 0, 0, 0, 0, 0};
+  for (const GumboNode* h : headings) {
+    texts.push_back(QuestionText(h));
+    int level = HeadingLevel(Tag(h));
+    if (level >= 2 && level <= 4 && EndsWithQuestionMark(texts.back())) ++count[level];
+  }
+  int question_level = 0;
+  for (int level = 2; level <= 4; ++level)
+    if (count[level] > count[question_level]) question_level = level;
+  if (question_level == 0) return 0;
+  size_t first = headings.size(), last = 0;
+  for (size_t i = 0; i < headings.size(); ++i) {
+    if (HeadingLevel(Tag(headings[i])) != question_level || !EndsWithQuestionMark(texts[i]))
+      continue;
+    first = std::min(first, i);
+    last = std::max(last, i);
+  }
+  std::vector<const GumboNode*> questions;
+  std::vector<std::string> question_texts;
+  for (size_t i = 0; i < headings.size(); ++i) {
+    int level = HeadingLevel(Tag(headings[i]));
+    bool at_level = level == question_level && i >= first && i <= last;
+    bool deeper = level > question_level && level <= 4 && EndsWithQuestionMark(texts[i]);
+    if ((at_level || deeper) && !texts[i].empty() && texts[i].size() <= kMaxQuestionBytes) {
+      questions.push_back(headings[i]);
+      question_texts.push_back(texts[i]);
+    }
+  }
+  for (size_t q = 0; q < questions.size(); ++q) {
+    const GumboNode* heading = questions[q];
+    StopAt stop{HeadingLevel(Tag(heading)), &questions};
+    // What follows the heading in its parent; when nothing does (the heading has a wrapper of
+    // its own), what follows the parent, and so on up, but never past the scope.
+    std::vector<BlockWriter::Block> blocks;
+    const GumboNode* from = heading;
+    bool stopped = false;
+    while (!stopped && blocks.empty() && from != scope && from->parent != nullptr &&
+           IsElement(from->parent)) {
+      const GumboNode* parent = from->parent;
+      const GumboVector& siblings = Children(parent);
+      BlockWriter w;
+      for (unsigned i = from->index_within_parent + 1; i < siblings.length && !stopped; ++i)
+        stopped = !Walk(static_cast<const GumboNode*>(siblings.data[i]), &w, stop, 0);
+      blocks = w.Finish();
+      from = parent;
+    }
+    FaqEntry entry = EntryAt(heading, question_texts[q]);
+    SetAnswer(&entry, std::move(blocks));
+    Add(std::move(entry));
+  }
+  return questions.size();
+}
+
+// A page that opens <html> and has neither </body> nor </html> was cut off while saving.
+bool CutOff(const GumboNode* root) {
+  if (root == nullptr || !IsElement(root) || root->v.element.original_tag.length == 0) return false;
+  if (root->v.element.original_end_tag.length > 0) return false;
+  const GumboVector& children = root->v.element.children;
+  for (unsigned i = 0; i < children.length; ++i) {
+    const GumboNode* child = static_cast<const GumboNode*>(children.data[i]);
+    if (Tag(child) == GUMBO_TAG_BODY && child->v.element.original_end_tag.length > 0) return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+std::string HtmlFragmentText(std::string_view html) {
+  Parsed parsed(html);
+  BlockWriter w;
+  Walk(parsed.root(), &w, StopAt{}, 0);
+  FaqEntry entry;
+  SetAnswer(&entry, w.Finish());
+  return entry.answer;
+}
+
+bool ParseHtmlDocument(std::string_view text, const std::string& name, FaqDocument* out,
+                       std::string* err, const HtmlStructures& structures) {
+  if (!CheckDocumentText(&text, name, err)) return false;
+  Parsed parsed(text);
+  if (CutOff(parsed.root())) {
+    size_t end = text.find_last_not_of(" \t\r\n");
+    *err = DocumentPosition(name, text, end == std::string_view::npos ? 0 : end + 1) +
+           ": the page ends before </body> and </html>; it looks cut off (save the whole page)";
+    return false;
+  }
+  // The most trusted structure that gives entries; one whose questions have no answers (empty
+  // structured data, say) leaves its warnings and gives way to the next.
+  FaqDocument doc;
+  size_t found = 0;
+  std::vector<std::string> warnings;
+  struct Way {
+    bool wanted;
+    size_t (PageReader::*read)();
+    const char* how;
+  };
+  const Way ways[] = {
+      {structures.structured_data, &PageReader::StructuredData,
+       "HTML: schema.org FAQPage structured data (JSON-LD)"},
+      {structures.accordions, &PageReader::Accordions,
+       "HTML: <details><summary> accordions and <dl><dt><dd> lists"},
+      {structures.headings, &PageReader::Headings,
+       "HTML: h2-h4 question headings, each answered by what follows it"},
+  };
+  for (const Way& way : ways) {
+    if (!way.wanted) continue;
+    FaqDocument tried;
+    PageReader reader(parsed.root(), name, &tried);
+    found += (reader.*way.read)();
+    warnings.insert(warnings.end(), tried.warnings.begin(), tried.warnings.end());
+    if (!tried.entries.empty()) {
+      doc = std::move(tried);
+      doc.warnings = std::move(warnings);
+      doc.how = way.how;
+      break;
+    }
+  }
+  if (found == 0) {
+    *err = name +
+           ": no questions found (looked for schema.org FAQPage JSON-LD, <details><summary> "
+           "accordions, <dl><dt><dd> lists, and h2-h4 headings ending in '?')";
+    return false;
+  }
+  if (doc.entries.empty()) {
+    *err = name + ": no answers found: each question must be followed by its answer";
+    return false;
+  }
+  *out = std::move(doc);
+  return true;
+}
+
+}  // namespace backtalk
