@@ -27,6 +27,7 @@ const Subcommand kSubcommands[] = {
     {"eval", "measure matching against a labelled TSV file, or --self", backtalk::RunEval},
     {"explain", "show why a question matches what it matches", backtalk::RunExplain},
     {"import", "draft knowledge from an FAQ document (text or Markdown)", backtalk::RunImport},
+    {"serve", "serve the HTTP API and the web chat page", backtalk::RunServe},
 };
 
 bool ColorWanted() {
@@ -91,6 +92,16 @@ int main(int argc, char** argv) {
           ->expected(1);
       sub->add_option("-o,--output", options.output, "write the knowledge here (default: stdout)");
       sub->add_flag("--force", options.force, "overwrite the output file if it exists");
+    } else if (name == "serve") {
+      sub->add_option("--host", options.host, "address to listen on (0.0.0.0: every interface)")
+          ->capture_default_str();
+      sub->add_option("--port", options.port, "port to listen on (0: any free port)")
+          ->capture_default_str()
+          ->check(CLI::Range(0, 65535));
+      sub->add_option("--cors", options.cors, "allow this origin to call the API from a browser");
+      sub->add_flag("--quiet", options.quiet, "no JSON log line per request on standard error");
+      sub->add_option("--threads", options.threads, "worker threads (default 64)")
+          ->check(CLI::Range(1, 1024));
     } else if (name == "stretch") {
       sub->add_option("sequence", options.words, "sequence id")->expected(0, 1);
       sub->add_flag("--list", options.list, "list the sequences");
