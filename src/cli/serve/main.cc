@@ -9,12 +9,14 @@
 //
 // Limits: bodies over 64 KiB get 413 before they are read; a client gets 5 seconds to send a
 // request and to take the answer (slowloris), and an idle keep-alive connection is closed
-// after 5 seconds; the worker pool is fixed (--threads). SIGTERM and SIGINT stop accepting,
+// after 2 seconds; the worker pool is fixed (--threads). SIGTERM and SIGINT stop accepting,
 // let the requests under way finish, and end with status 0.
 #include <httplib.h>
 #include <pthread.h>
+#include <sys/socket.h>
 
 #include <CLI/CLI.hpp>
+#include <algorithm>
 #include <atomic>
 #include <cerrno>
 #include <chrono>
@@ -36,6 +38,8 @@ namespace {
 
 constexpr int kDefaultThreads = 64;
 constexpr time_t kTimeoutSeconds = 5;
+// An idle keep-alive connection holds a worker, so it is closed sooner than a slow request.
+constexpr time_t kKeepAliveSeconds = 2;
 constexpr size_t kKeepAliveMaxCount = 1000;
 
 // When the request being handled on this worker started, for the log line; unset for a
@@ -104,7 +108,13 @@ int RunServe(const Options& options) {
   server.set_payload_max_length(Api::kMaxBodyBytes);
   server.set_read_timeout(kTimeoutSeconds, 0);
   server.set_write_timeout(kTimeoutSeconds, 0);
-  server.set_keep_alive_timeout(kTimeoutSeconds);
+  server.set_keep_alive_timeout(kKeepAliveSeconds);
+  // SO_REUSEADDR (a restart need not wait for old connections to time out), but not the
+  // library's SO_REUSEPORT, with which a second server would share a busy port silently.
+  server.set_socket_options([](int sock) {
+    int yes = 1;
+    setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
+  });
   server.set_keep_alive_max_count(kKeepAliveMaxCount);
 
   httplib::Headers headers{{"X-Content-Type-Options", "nosniff"}, {"Cache-Control", "no-store"}};
@@ -114,8 +124,19 @@ int RunServe(const Options& options) {
   }
   server.set_default_headers(headers);
 
-  server.set_pre_routing_handler([](const httplib::Request&, httplib::Response&) {
+  server.set_pre_routing_handler([](const httplib::Request& req, httplib::Response& res) {
     request_start = std::chrono::steady_clock::now();
+    // A body announced as too long is refused before it is read (the library would read and
+    // drop it first), and the connection closed, since the body may still be on its way.
+    std::string length = req.get_header_value("Content-Length");
+    bool digits =
+        std::all_of(length.begin(), length.end(), [](char c) { return c >= '0' && c <= '9'; });
+    if (digits &&
+        (length.size() > 9 || (!length.empty() && std::stoul(length) > Api::kMaxBodyBytes))) {
+      Send(Api::Error(413, "the request body is over 64 KiB"), res);
+      res.set_header("Connection", "close");
+      return httplib::Server::HandlerResponse::Handled;
+    }
     return httplib::Server::HandlerResponse::Unhandled;
   });
   server.Post("/v1/ask", [&api](const httplib::Request& req, httplib::Response& res) {
