@@ -44,12 +44,14 @@ bool StringField(const nlohmann::json& object, const char* name, bool required, 
 }  // namespace
 
 bool ParseAskRequest(std::string_view body, AskRequest* request, std::string* err) {
+  *request = AskRequest{};
   nlohmann::json object;
   return ParseObject(body, &object, err) &&
          StringField(object, "question", true, &request->question, err);
 }
 
 bool ParseChatRequest(std::string_view body, ChatRequest* request, std::string* err) {
+  *request = ChatRequest{};
   nlohmann::json object;
   return ParseObject(body, &object, err) &&
          StringField(object, "line", true, &request->line, err) &&

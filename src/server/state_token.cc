@@ -12,7 +12,7 @@ namespace {
 constexpr char kAlphabet[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
 constexpr size_t kMaxChoices = 64;
 
-std::string Base64Url(const std::string& bytes) {
+std::string Base64Url(std::string_view bytes) {
   std::string out;
   out.reserve((bytes.size() * 4 + 2) / 3);
   uint32_t acc = 0;
@@ -139,8 +139,13 @@ std::string EncodeStateToken(const Session::Memory& m, const Knowledge& k) {
   PutVarint(choices, &bytes);
   for (size_t i = 0; i < choices; ++i)
     PutVarint(static_cast<uint64_t>(m.choices[i] - k.intents.data()), &bytes);
-  PutU32(Checksum(bytes), &bytes);
-  return Base64Url(bytes);
+  return SealStateToken(bytes);
+}
+
+std::string SealStateToken(std::string_view bytes) {
+  std::string sealed(bytes);
+  PutU32(Checksum(sealed), &sealed);
+  return Base64Url(sealed);
 }
 
 bool DecodeStateToken(std::string_view token, const Knowledge& k, Session::Memory* memory,

@@ -34,6 +34,10 @@ std::string EncodeStateToken(const Session::Memory& memory, const Knowledge& kno
 bool DecodeStateToken(std::string_view token, const Knowledge& knowledge, Session::Memory* memory,
                       std::string* err);
 
+// The last step of encoding: `bytes` with their checksum, in base64url. Public so that tests
+// can build tokens byte by byte, each field right or wrong.
+std::string SealStateToken(std::string_view bytes);
+
 // Identifies the parts of `knowledge` a token refers to.
 uint32_t KnowledgeFingerprint(const Knowledge& knowledge);
 
