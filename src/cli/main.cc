@@ -100,8 +100,9 @@ int main(int argc, char** argv) {
           ->check(CLI::Range(0, 65535));
       sub->add_option("--cors", options.cors, "allow this origin to call the API from a browser");
       sub->add_flag("--quiet", options.quiet, "no JSON log line per request on standard error");
-      sub->add_option("--threads", options.threads, "worker threads (default 64)")
-          ->check(CLI::Range(1, 1024));
+      sub->add_option("--threads", options.threads,
+                      "most worker threads, one per open connection (default 2048)")
+          ->check(CLI::Range(1, 16384));
     } else if (name == "stretch") {
       sub->add_option("sequence", options.words, "sequence id")->expected(0, 1);
       sub->add_flag("--list", options.list, "list the sequences");

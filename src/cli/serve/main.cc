@@ -21,10 +21,14 @@
 #include <cerrno>
 #include <chrono>
 #include <cmath>
+#include <condition_variable>
 #include <csignal>
 #include <cstdio>
 #include <cstring>
 #include <ctime>
+#include <deque>
+#include <functional>
+#include <mutex>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <thread>
@@ -36,11 +40,65 @@ namespace backtalk {
 
 namespace {
 
-constexpr int kDefaultThreads = 64;
+constexpr int kDefaultThreads = 2048;
 constexpr time_t kTimeoutSeconds = 5;
 // An idle keep-alive connection holds a worker, so it is closed sooner than a slow request.
 constexpr time_t kKeepAliveSeconds = 2;
-constexpr size_t kKeepAliveMaxCount = 1000;
+constexpr size_t kKeepAliveMaxCount = 10000;
+
+// The worker pool: cpp-httplib gives each connection a worker for as long as it is open, so a
+// fixed pool of N is held by N idle keep-alive connections while new clients wait behind them.
+// This pool starts threads as connections come, up to `max`, and lets a thread go after a
+// minute without work; past `max`, connections wait in the queue for a worker.
+class ElasticPool : public httplib::TaskQueue {
+ public:
+  explicit ElasticPool(size_t max) : max_(max) {}
+  ~ElasticPool() override { shutdown(); }
+
+  void enqueue(std::function<void()> job) override {
+    std::lock_guard<std::mutex> lock(mutex_);
+    jobs_.push_back(std::move(job));
+    if (idle_ == 0 && threads_ < max_) {
+      ++threads_;
+      std::thread([this] { Work(); }).detach();
+    } else {
+      wake_.notify_one();
+    }
+  }
+
+  // Runs what is queued, then waits for every thread to end.
+  void shutdown() override {
+    std::unique_lock<std::mutex> lock(mutex_);
+    stopping_ = true;
+    wake_.notify_all();
+    ended_.wait(lock, [this] { return threads_ == 0; });
+  }
+
+ private:
+  void Work() {
+    std::unique_lock<std::mutex> lock(mutex_);
+    while (true) {
+      ++idle_;
+      bool woken = wake_.wait_for(lock, std::chrono::minutes(1),
+                                  [this] { return !jobs_.empty() || stopping_; });
+      --idle_;
+      if (jobs_.empty() && (stopping_ || !woken)) break;
+      std::function<void()> job = std::move(jobs_.front());
+      jobs_.pop_front();
+      lock.unlock();
+      job();
+      lock.lock();
+    }
+    if (--threads_ == 0) ended_.notify_all();
+  }
+
+  const size_t max_;
+  std::mutex mutex_;
+  std::condition_variable wake_, ended_;
+  std::deque<std::function<void()>> jobs_;
+  size_t threads_ = 0, idle_ = 0;
+  bool stopping_ = false;
+};
 
 // When the request being handled on this worker started, for the log line; unset for a
 // request the library refused before routing it (413, an unreadable request).
@@ -104,18 +162,23 @@ int RunServe(const Options& options) {
 
   httplib::Server server;
   size_t threads = static_cast<size_t>(options.threads > 0 ? options.threads : kDefaultThreads);
-  server.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
+  server.new_task_queue = [threads] { return new ElasticPool(threads); };
   server.set_payload_max_length(Api::kMaxBodyBytes);
   server.set_read_timeout(kTimeoutSeconds, 0);
   server.set_write_timeout(kTimeoutSeconds, 0);
   server.set_keep_alive_timeout(kKeepAliveSeconds);
   // SO_REUSEADDR (a restart need not wait for old connections to time out), but not the
   // library's SO_REUSEPORT, with which a second server would share a busy port silently.
-  server.set_socket_options([](int sock) {
+  int listener = -1;
+  server.set_socket_options([&listener](int sock) {
     int yes = 1;
     setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
+    listener = sock;
   });
   server.set_keep_alive_max_count(kKeepAliveMaxCount);
+  // The library writes the headers and the body separately: with Nagle's algorithm the body
+  // waits for the client's delayed ACK, 40 ms an answer.
+  server.set_tcp_nodelay(true);
 
   httplib::Headers headers{{"X-Content-Type-Options", "nosniff"}, {"Cache-Control", "no-store"}};
   if (!options.cors.empty()) {
@@ -209,6 +272,9 @@ int RunServe(const Options& options) {
                  options.port, errno != 0 ? std::strerror(errno) : "unknown error");
     return kExitError;
   }
+  // The library listens with a backlog of 5: a burst of new connections (a load balancer's,
+  // or wrk's) would lose SYNs and wait a second each for the retry. Listening again raises it.
+  if (listener >= 0) listen(listener, SOMAXCONN);
   std::fprintf(stderr, "backtalk: serving on http://%s:%d/ (Ctrl-C to stop)\n",
                options.host.c_str(), port);
 
@@ -245,7 +311,7 @@ int main(int argc, char** argv) {
       ->check(CLI::Range(0, 65535));
   app.add_option("--cors", options.cors, "allow this origin to call the API from a browser");
   app.add_flag("--quiet", options.quiet, "no JSON log line per request");
-  app.add_option("--threads", options.threads, "worker threads")->check(CLI::Range(1, 1024));
+  app.add_option("--threads", options.threads, "most worker threads")->check(CLI::Range(1, 16384));
   CLI11_PARSE(app, argc, argv);
   return backtalk::RunServe(options);
 }
