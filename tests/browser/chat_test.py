@@ -31,7 +31,7 @@ def start_server(binary):
     return server, f"http://127.0.0.1:{match.group(1)}/"
 
 
-def browser(width, height):
+def browser(width, height, dark=False):
     options = Options()
     options.binary_location = "/usr/bin/chromium"
     for arg in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
@@ -41,6 +41,9 @@ def browser(width, height):
     # The viewport itself, as a phone has it (a headless window is at least 500 pixels wide).
     driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {
         "width": width, "height": height, "deviceScaleFactor": 1, "mobile": width < 500})
+    driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"features": [
+        {"name": "prefers-color-scheme", "value": "dark" if dark else "light"},
+        {"name": "prefers-reduced-motion", "value": "reduce" if dark else "no-preference"}]})
     return driver
 
 
@@ -49,9 +52,16 @@ def check(condition, message):
         raise AssertionError(message)
 
 
-def conversation(driver, url, shots, name):
+def conversation(driver, url, shots, name, dark):
     wait = WebDriverWait(driver, 10)
     driver.get(url)
+    background = driver.execute_script(
+        "return getComputedStyle(document.body).backgroundColor")
+    red = int(re.findall(r"\d+", background)[0])
+    check(red < 64 if dark else red > 192, f"the {'dark' if dark else 'light'} scheme: {background}")
+    transition = driver.execute_script(
+        "return getComputedStyle(document.getElementById('fill')).transitionDuration")
+    check((transition == "0s") == dark, f"reduced motion turns the bar's transition off: {transition}")
     # The welcome with the first questions as buttons, and the disclaimer from the knowledge.
     wait.until(ec.presence_of_element_located((By.CSS_SELECTOR, ".suggest button")))
     check("not medical advice" in driver.find_element(By.ID, "disclaimer").text, "disclaimer")
@@ -101,10 +111,11 @@ def main():
     os.makedirs(shots, exist_ok=True)
     server, url = start_server(binary)
     try:
-        for name, (w, h) in (("chat", (900, 1000)), ("chat-phone", (390, 844))):
-            driver = browser(w, h)
+        # A desktop window in the light scheme; a phone in the dark one, with reduced motion.
+        for name, (w, h), dark in (("chat", (900, 1000), False), ("chat-phone", (390, 844), True)):
+            driver = browser(w, h, dark)
             try:
-                conversation(driver, url, shots, name)
+                conversation(driver, url, shots, name, dark)
             finally:
                 driver.quit()
     finally:

@@ -31,6 +31,7 @@
 #include <mutex>
 #include <nlohmann/json.hpp>
 #include <optional>
+#include <system_error>
 #include <thread>
 
 #include "cli/commands.h"
@@ -60,7 +61,11 @@ class ElasticPool : public httplib::TaskQueue {
     jobs_.push_back(std::move(job));
     if (idle_ == 0 && threads_ < max_) {
       ++threads_;
-      std::thread([this] { Work(); }).detach();
+      try {
+        std::thread([this] { Work(); }).detach();
+      } catch (const std::system_error&) {  // no more threads: the job waits for a worker
+        --threads_;
+      }
     } else {
       wake_.notify_one();
     }
