@@ -194,6 +194,20 @@ TEST_F(ServeTest, BodyOver64KiBIs413) {
   std::string reply = ReadUntilClosed(fd, 5000, &closed);
   close(fd);
   EXPECT_TRUE(reply.rfind("HTTP/1.1 413", 0) == 0) << reply;
+
+  // A chunked body counts as it arrives.
+  fd = Connect(server_->port());
+  ASSERT_GE(fd, 0);
+  std::string chunk(70000, 'a');
+  char size[16];
+  std::snprintf(size, sizeof size, "%zx\r\n", chunk.size());
+  ASSERT_TRUE(
+      SendAll(fd, "POST /v1/chat HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n" +
+                      std::string(size) + chunk + "\r\n0\r\n\r\n"));
+  reply = ReadUntilClosed(fd, 5000, &closed);
+  close(fd);
+  EXPECT_TRUE(reply.rfind("HTTP/1.1 413", 0) == 0) << reply.substr(0, 200);
+  EXPECT_TRUE(Has(reply, "the request body is over 64 KiB")) << reply.substr(0, 400);
 }
 
 TEST_F(ServeTest, MalformedRequestsAre400WithAMessage) {
