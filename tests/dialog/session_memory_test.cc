@@ -87,8 +87,8 @@ TEST(SessionMemoryTest, RememberTellsTheState) {
   EXPECT_EQ(m.state, Session::State::kInSequence);
   ASSERT_TRUE(m.run.has_value());
   EXPECT_EQ(m.run->step, 0u);
-  session.Handle("best exercises");
-  EXPECT_EQ(session.Remember().choices.size(), 3u);
+  session.Handle("topics");
+  EXPECT_EQ(session.Remember().choices.size(), 9u);
 }
 
 }  // namespace

@@ -311,8 +311,8 @@ TEST_F(ServeTest, StopWordsOfPainAndWarningSigns) {
 }
 
 TEST_F(ServeTest, NumberedSuggestionsAndNo) {
-  Answer a = client_.Chat("best exercises");
-  ASSERT_EQ(a.json["choices"].size(), 3u) << a.body;
+  Answer a = client_.Chat("topics");
+  ASSERT_EQ(a.json["choices"].size(), 9u) << a.body;
   EXPECT_EQ(a.json["choices"][1]["number"], 2);
   std::string second = a.json["choices"][1]["question"];
   Answer b = client_.Chat("2", a.json["state"]);
@@ -415,7 +415,7 @@ TEST(ServeLimitsTest, SlowClientsAreCutOffAndOthersServed) {
   Answer a = Client(server.port()).Get("/healthz");
   double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   EXPECT_EQ(a.status, 200);
-  EXPECT_LT(seconds, 9.0);
+  EXPECT_LT(seconds, 12.0);
   for (int fd : slow) {
     bool closed;
     ReadUntilClosed(fd, 3000, &closed);
