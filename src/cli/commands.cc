@@ -49,6 +49,8 @@ int RunCheck(const Options& options) {
   std::printf("ok: %zu intents, %zu sequences, %zu synonyms, %zu warning signs (%s)\n",
               k.intents.size(), k.sequences.size(), k.synonyms.size(), k.safety.size(),
               k.source.c_str());
+  std::printf("settings: threshold %.2f, margin %.2f, suggest floor %.2f\n", k.settings.threshold,
+              k.settings.margin, k.settings.suggest_floor);
   return kExitOk;
 }
 
@@ -72,16 +74,23 @@ int RunEval(const Options& options) {
   text << in.rdbuf();
   std::vector<LabelledQuestion> set;
   std::string err;
-  if (!ParseLabelled(text.str(), path, engine->knowledge(), &set, &err)) {
+  std::vector<std::string> warnings;
+  if (!ParseLabelled(text.str(), path, engine->knowledge(), &set, &warnings, &err)) {
     std::fprintf(stderr, "backtalk: %s\n", err.c_str());
     return kExitError;
   }
+  for (const std::string& w : warnings) std::fprintf(stderr, "backtalk: %s\n", w.c_str());
   EvalReport report = Evaluate(*engine, set);
   Emit(FormatReport(report));
   int status = kExitOk;
   if (options.min_accuracy >= 0 && report.Accuracy() < options.min_accuracy) {
     std::fprintf(stderr, "backtalk: in-scope accuracy %.1f%% is under the floor of %.1f%%\n",
                  100 * report.Accuracy(), 100 * options.min_accuracy);
+    status = kExitNoAnswer;
+  }
+  if (options.max_wrong >= 0 && report.WrongRate() > options.max_wrong) {
+    std::fprintf(stderr, "backtalk: in-scope wrong answers %.1f%% are over the ceiling of %.1f%%\n",
+                 100 * report.WrongRate(), 100 * options.max_wrong);
     status = kExitNoAnswer;
   }
   if (options.min_rejection >= 0 && report.Rejection() < options.min_rejection) {

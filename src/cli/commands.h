@@ -23,6 +23,7 @@ struct Options {
   std::vector<std::string> words;  // positional words (the question, a file, a sequence id)
   double min_accuracy = -1;        // eval --min-accuracy
   double min_rejection = -1;       // eval --min-rejection
+  double max_wrong = -1;           // eval --max-wrong: in-scope questions answered wrongly
   bool list = false;               // stretch --list
   std::string output;              // import -o FILE; empty: standard output
   bool force = false;              // import --force: replace an existing output file

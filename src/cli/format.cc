@@ -34,11 +34,17 @@ std::string FormatExplanation(const Reply& r, const Engine& engine) {
   out << "\n";
   if (!r.match.uncovered.empty())
     out << "uncovered:   " << r.match.uncovered << " (the document does not cover it)\n";
+  if (!a.lemmas.empty()) {
+    out << "lemmas:      ";
+    for (size_t i = 0; i < a.lemmas.size(); ++i)
+      out << (i ? ", " : "") << a.lemmas[i].first << " -> " << a.lemmas[i].second;
+    out << "\n";
+  }
   if (!a.unknown.empty()) {
-    out << "unknown:     ";
+    out << "context:     ";
     for (size_t i = 0; i < a.unknown.size(); ++i) out << (i ? ", " : "") << a.unknown[i];
-    out << (r.match.off_topic ? " (and no covered topic is named: never answered outright)"
-                              : " (the knowledge never uses them)")
+    out << " (the knowledge never uses them; weight " << Fixed(r.match.context) << ")"
+        << (r.match.off_topic ? "; no covered topic is named: never answered outright" : "")
         << "\n";
   }
   if (!r.safety.empty()) {
@@ -54,13 +60,16 @@ std::string FormatExplanation(const Reply& r, const Engine& engine) {
     const Intent& intent = k.intents[static_cast<size_t>(c.intent)];
     out << (i + 1) << ". " << intent.id << "  score " << Fixed(c.score) << "\n"
         << "   \"" << intent.question << "\"\n"
-        << "   keywords: precision " << Fixed(c.precision) << " (share of the input explained), "
-        << "recall " << Fixed(c.recall) << " (share of the question's keywords present) -> "
-        << Fixed(c.keyword_score) << "\n";
+        << "   coverage " << Fixed(c.coverage) << " (share of the input it explains), focus "
+        << Fixed(c.focus) << " (share of its question the input names)\n";
     out << "   evidence:";
     if (c.evidence.empty()) out << " none";
-    for (const Evidence& e : c.evidence)
-      out << " " << e.term << (e.keyword ? " (keyword " : " (related ") << Fixed(e.weight) << ")";
+    for (const Evidence& e : c.evidence) {
+      out << " " << e.term << " (" << FieldName(e.field) << " " << Fixed(e.strength) << " x weight "
+          << Fixed(e.weight);
+      if (!e.via.empty()) out << ", WordNet synonym of " << e.via;
+      out << ")";
+    }
     out << "\n";
     for (const std::string& p : c.patterns_matched)
       out << "   pattern:  " << p << " (lifts the score to at least 0.60)\n";
@@ -73,11 +82,8 @@ std::string FormatExplanation(const Reply& r, const Engine& engine) {
           << " and ahead of the runner-up by >= " << Fixed(s.margin) << ")";
       break;
     case Verdict::kAmbiguous:
-      if (r.match.off_topic)
-        out << "suggest (the question may be about something else)";
-      else
-        out << "suggest (score under " << Fixed(s.threshold) << " or less than " << Fixed(s.margin)
-            << " ahead of the runner-up)";
+      out << "suggest (score under " << Fixed(s.threshold) << " or less than " << Fixed(s.margin)
+          << " ahead of the runner-up)";
       break;
     case Verdict::kNoAnswer:
       out << "no answer ("

@@ -39,14 +39,17 @@ int RunImport(const Options& options) {
   }
   DraftReport report;
   Knowledge draft = DraftKnowledge(doc, BaseName(path), base, &report);
-  std::string text = KnowledgeJson(draft);
   // What is written must load: a draft the engine refuses is a bug here, not the user's.
   Knowledge check;
-  if (!LoadKnowledge(text, BaseName(path), &check, &err) ||
-      !Engine::Create(std::move(check), &err)) {
+  std::unique_ptr<Engine> engine;
+  if (!LoadKnowledge(KnowledgeJson(draft), BaseName(path), &check, &err) ||
+      !(engine = Engine::Create(std::move(check), &err))) {
     std::fprintf(stderr, "backtalk: the drafted knowledge does not load: %s\n", err.c_str());
     return kExitError;
   }
+  // The threshold and margin are this document's own (see eval/self_test.h).
+  draft.settings = Calibrate(*engine);
+  std::string text = KnowledgeJson(draft);
   if (options.output.empty()) {
     if (!Emit(text)) return kExitError;
   } else if (!WriteFileAtomically(options.output, text, options.force, &err)) {
@@ -58,6 +61,10 @@ int RunImport(const Options& options) {
   summary += path + ": " + std::to_string(report.questions) + " questions, " +
              std::to_string(report.sequences) + " sequences";
   if (!options.output.empty()) summary += " -> " + options.output;
+  char calibrated[128];
+  std::snprintf(calibrated, sizeof calibrated, "; calibrated threshold %.2f, margin %.2f",
+                draft.settings.threshold, draft.settings.margin);
+  summary += calibrated;
   summary += "\n";
   for (const auto& [a, b] : report.similar)
     summary += "not distinctive: \"" + a + "\" and \"" + b +

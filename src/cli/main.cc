@@ -86,6 +86,9 @@ int main(int argc, char** argv) {
                       "exit 1 if in-scope accuracy is under this (0..1, or a percentage)");
       sub->add_option("--min-rejection", options.min_rejection,
                       "exit 1 if out-of-scope rejection is under this (0..1, or a percentage)");
+      sub->add_option("--max-wrong", options.max_wrong,
+                      "exit 1 if more in-scope questions than this are answered wrongly (0..1, or "
+                      "a percentage)");
     } else if (name == "import") {
       sub->add_option("document", options.words, "the FAQ document (text or Markdown)")
           ->required()
@@ -131,7 +134,7 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "backtalk: %s\nRun 'backtalk --help' for usage.\n", e.what());
     return backtalk::kExitError;
   }
-  for (double* floor : {&options.min_accuracy, &options.min_rejection})
+  for (double* floor : {&options.min_accuracy, &options.min_rejection, &options.max_wrong})
     if (*floor > 1) *floor /= 100;  // "95" means 95%
   options.color = ColorWanted();
   if (chosen == nullptr) return backtalk::RunChat(options);

@@ -23,7 +23,8 @@ std::string Trim(std::string_view s) {
 }  // namespace
 
 bool ParseLabelled(std::string_view text, const std::string& name, const Knowledge& knowledge,
-                   std::vector<LabelledQuestion>* out, std::string* err) {
+                   std::vector<LabelledQuestion>* out, std::vector<std::string>* warnings,
+                   std::string* err) {
   std::vector<LabelledQuestion> items;
   int number = 0;
   size_t start = 0;
@@ -49,12 +50,10 @@ bool ParseLabelled(std::string_view text, const std::string& name, const Knowled
       bool known = false;
       for (const Intent& intent : knowledge.intents)
         known = known || intent.question == item.expected;
-      if (!known) {
-        *err = name + ":" + std::to_string(number) + ": '" + item.expected +
-               "' is not a question of the knowledge (" + knowledge.source +
-               "); write it verbatim, or - for out of scope";
-        return false;
-      }
+      if (!known)
+        warnings->push_back(name + ":" + std::to_string(number) + ": warning: '" + item.expected +
+                            "' is not a question of the knowledge (" + knowledge.source +
+                            "); counted as a miss");
     }
     if (item.input.empty()) {
       *err = name + ":" + std::to_string(number) + ": the input after the tab is empty";
@@ -83,6 +82,11 @@ EvalReport Evaluate(const Engine& engine, const std::vector<LabelledQuestion>& s
     } else {
       ++report.in_scope;
       report.in_scope_correct += correct;
+      report.in_scope_wrong += !correct && reply.matched();
+      report.in_scope_suggested +=
+          !reply.matched() && !reply.match.ranked.empty() &&
+          engine.knowledge().intents[static_cast<size_t>(reply.match.ranked[0].intent)].question ==
+              item.expected;
     }
     if (!correct) {
       report.misses.push_back({item, got, reply.score});
@@ -107,9 +111,14 @@ std::string FormatReport(const EvalReport& r) {
       out << "  " << pair.first << " -> " << pair.second << ": " << count << "\n";
   }
   out << "in scope:     " << r.in_scope_correct << "/" << r.in_scope << " answered correctly ("
-      << Percent(r.in_scope_correct, r.in_scope) << ")\n";
+      << Percent(r.in_scope_correct, r.in_scope) << "), " << r.in_scope_wrong
+      << " answered wrongly (" << Percent(r.in_scope_wrong, r.in_scope) << "), "
+      << r.in_scope_suggested << " not answered but suggested first ("
+      << Percent(r.in_scope_suggested, r.in_scope) << ")\n";
   out << "out of scope: " << r.out_of_scope_rejected << "/" << r.out_of_scope << " rejected ("
-      << Percent(r.out_of_scope_rejected, r.out_of_scope) << ")\n";
+      << Percent(r.out_of_scope_rejected, r.out_of_scope) << "), "
+      << r.out_of_scope - r.out_of_scope_rejected << " answered ("
+      << Percent(r.out_of_scope - r.out_of_scope_rejected, r.out_of_scope) << ")\n";
   return out.str();
 }
 

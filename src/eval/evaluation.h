@@ -19,11 +19,13 @@ struct LabelledQuestion {
   std::string input;
 };
 
-// Parses a TSV set. Blank lines and lines starting with '#' are skipped. On a malformed line,
-// or an expected question the knowledge does not have, returns false with
-// "NAME:LINE: message" in *err.
+// Parses a TSV set. Blank lines and lines starting with '#' are skipped. On a malformed line
+// returns false with "NAME:LINE: message" in *err. An expected question the knowledge does not
+// hold (a draft that missed a question of its document) is kept, so it counts as a miss, and
+// reported as "NAME:LINE: warning: ..." in *warnings.
 bool ParseLabelled(std::string_view text, const std::string& name, const Knowledge& knowledge,
-                   std::vector<LabelledQuestion>* out, std::string* err);
+                   std::vector<LabelledQuestion>* out, std::vector<std::string>* warnings,
+                   std::string* err);
 
 struct Miss {
   LabelledQuestion item;
@@ -31,13 +33,20 @@ struct Miss {
   double score = 0;
 };
 
+// The four numbers that tell the whole story: of the questions the knowledge answers, how
+// many were answered right, answered wrong, or not answered with the right question first
+// among the suggestions; of the others, how many were answered all the same.
 struct EvalReport {
-  int in_scope = 0, in_scope_correct = 0;
+  int in_scope = 0;
+  int in_scope_correct = 0;    // answered with the expected question
+  int in_scope_wrong = 0;      // answered with another question
+  int in_scope_suggested = 0;  // not answered, the expected question suggested first
   int out_of_scope = 0, out_of_scope_rejected = 0;
   std::vector<Miss> misses;
   std::map<std::pair<std::string, std::string>, int> confusion;  // {expected, got} -> count
 
   double Accuracy() const { return in_scope ? double(in_scope_correct) / in_scope : 1.0; }
+  double WrongRate() const { return in_scope ? double(in_scope_wrong) / in_scope : 0.0; }
   double Rejection() const {
     return out_of_scope ? double(out_of_scope_rejected) / out_of_scope : 1.0;
   }
@@ -45,7 +54,7 @@ struct EvalReport {
 
 EvalReport Evaluate(const Engine& engine, const std::vector<LabelledQuestion>& set);
 
-// The human-readable report: the two rates, every miss, and the confusion summary.
+// The human-readable report: every miss, the confusion summary, and the four numbers.
 std::string FormatReport(const EvalReport& report);
 
 }  // namespace backtalk

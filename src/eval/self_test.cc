@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <map>
 #include <set>
 #include <unordered_set>
 
@@ -12,8 +13,15 @@ namespace backtalk {
 
 namespace {
 
-constexpr double kWrongCost = 2.0;  // a wrong answer does more harm than no answer
+// A wrong answer does more harm than no answer, and an everyday question answered from this
+// knowledge is as bad.
+constexpr double kWrongCost = 4.0;
+constexpr double kProbeCost = 2.0;
 constexpr size_t kMaxMissedShown = 3;
+constexpr size_t kMaxAnswerQuestions = 4;  // per intent
+constexpr size_t kAnswerQuestionWords = 3;
+// The sweep, in hundredths.
+constexpr int kSweepFrom = 20, kSweepTo = 90, kMarginFrom = 5, kMarginTo = 20;
 
 std::string Join(const std::vector<std::string>& words, size_t skip = std::string::npos) {
   std::string out;
@@ -61,8 +69,25 @@ Outcome Ask(const Engine& engine, const std::string& text) {
 
 // The intent answered under these settings, or -1; as the matcher decides.
 int Decide(const Outcome& o, double threshold, double margin, double floor) {
-  if (o.blocked || o.intent < 0 || o.top < floor) return -1;
-  return o.top >= threshold && o.top - o.second >= margin - 1e-9 ? o.intent : -1;
+  if (o.blocked || o.intent < 0) return -1;
+  Settings s{threshold, margin - 1e-9, floor};
+  return backtalk::Decide(o.top, o.second, s) == Verdict::kAnswer ? o.intent : -1;
+}
+
+std::vector<std::string> SplitSentences(const std::string& text) {
+  std::vector<std::string> out;
+  std::string current;
+  for (size_t i = 0; i < text.size(); ++i) {
+    char c = text[i];
+    bool end = c == '\n' || ((c == '.' || c == '?' || c == '!') &&
+                             (i + 1 == text.size() || text[i + 1] == ' ' || text[i + 1] == '\n'));
+    if (!end) current += c;
+    if (end || i + 1 == text.size()) {
+      if (!current.empty()) out.push_back(current);
+      current.clear();
+    }
+  }
+  return out;
 }
 
 }  // namespace
@@ -142,6 +167,65 @@ std::vector<Variant> QuestionVariants(const std::string& question, const Knowled
   return out;
 }
 
+std::vector<std::string> AnswerQuestions(const Knowledge& knowledge, size_t intent,
+                                         const Analyzer& analyzer) {
+  // How many intents use each term: a question about an answer names what is particular to it.
+  std::map<std::string, int> df;
+  for (const Intent& other : knowledge.intents) {
+    std::set<std::string> terms;
+    for (const std::string& text : {other.question, other.answer})
+      for (const std::string& t : analyzer.Terms(text)) terms.insert(t);
+    for (const std::string& t : terms) ++df[t];
+  }
+  const Intent& it = knowledge.intents[intent];
+  std::vector<std::string> own = analyzer.Terms(it.question);
+  std::string topic;  // the question's rarest word, which a person often adds
+  int rarest = 1 << 30;
+  for (const std::string& w : NormalizeWords(it.question)) {
+    std::vector<std::string> t = analyzer.Terms(w);
+    if (t.size() == 1 && df[t[0]] < rarest) {
+      rarest = df[t[0]];
+      topic = w;
+    }
+  }
+  static const char* const kOpenings[] = {"how do i", "what about", "can i", "is it ok to"};
+  std::vector<std::string> out;
+  for (const std::string& sentence : SplitSentences(it.answer)) {
+    if (out.size() >= kMaxAnswerQuestions) break;
+    std::vector<std::pair<int, size_t>> ranked;  // {df, position}
+    std::vector<std::string> words = NormalizeWords(sentence);
+    for (size_t i = 0; i < words.size(); ++i) {
+      std::vector<std::string> t = analyzer.Terms(words[i]);
+      if (t.size() != 1 || std::find(own.begin(), own.end(), t[0]) != own.end()) continue;
+      ranked.emplace_back(df[t[0]], i);
+    }
+    if (ranked.size() < kAnswerQuestionWords) continue;
+    std::stable_sort(ranked.begin(), ranked.end());
+    ranked.resize(kAnswerQuestionWords);
+    std::sort(ranked.begin(), ranked.end(),
+              [](const auto& a, const auto& b) { return a.second < b.second; });
+    std::string q = kOpenings[out.size() % 4];
+    for (const auto& [count, i] : ranked) q += " " + words[i];
+    if (out.size() % 2 == 1 && !topic.empty()) q += " " + topic;
+    out.push_back(q);
+  }
+  return out;
+}
+
+std::vector<std::string> EverydayQuestions() {
+  std::vector<std::string> out;
+  std::string_view text = EverydayQuestionsText();
+  size_t start = 0;
+  while (start < text.size()) {
+    size_t end = text.find('\n', start);
+    if (end == std::string_view::npos) end = text.size();
+    std::string_view line = text.substr(start, end - start);
+    if (!line.empty() && line[0] != '#') out.emplace_back(line);
+    start = end + 1;
+  }
+  return out;
+}
+
 std::vector<std::string> Probes(const Knowledge& knowledge, const Analyzer& analyzer) {
   std::string all;
   for (const Intent& intent : knowledge.intents)
@@ -208,10 +292,20 @@ SelfTestReport SelfTest(const Engine& engine) {
     std::vector<std::string> terms = analyzer.Terms(intent.question);
     questions.emplace_back(terms.begin(), terms.end());
   }
+  std::vector<std::string> context;  // two words of an everyday question that k never uses
+  for (const std::string& line : EverydayQuestions()) {
+    std::vector<std::string> unknown = analyzer.Analyze(line).unknown;
+    if (unknown.size() >= 2) context.push_back(unknown[0] + " " + unknown[1]);
+  }
   for (size_t i = 0; i < k.intents.size(); ++i) {
     IntentReach reach;
     reach.intent = static_cast<int>(i);
-    for (const Variant& v : QuestionVariants(k.intents[i].question, k, analyzer)) {
+    std::vector<Variant> variants = QuestionVariants(k.intents[i].question, k, analyzer);
+    for (const std::string& q : AnswerQuestions(k, i, analyzer)) variants.push_back({q, "answer"});
+    // People say why they ask: each variant again after a few words the knowledge never uses.
+    for (size_t v = 0, n = variants.size(); v < n && !context.empty(); ++v)
+      variants.push_back({context[(i + v) % context.size()] + " " + variants[v].text, "context"});
+    for (const Variant& v : variants) {
       // A variant that has become another question ("stretch your upper middle back" without
       // "upper") belongs to that question.
       std::vector<std::string> terms = analyzer.Terms(v.text);
@@ -243,7 +337,9 @@ SelfTestReport SelfTest(const Engine& engine) {
     report.intents.push_back(std::move(reach));
   }
   std::vector<Outcome> probes;
-  for (const std::string& p : Probes(k, analyzer)) {
+  std::vector<std::string> lines = Probes(k, analyzer);
+  for (std::string& e : EverydayQuestions()) lines.push_back(std::move(e));
+  for (const std::string& p : lines) {
     probes.push_back(Ask(engine, p));
     int got =
         Decide(probes.back(), k.settings.threshold, k.settings.margin, k.settings.suggest_floor);
@@ -256,38 +352,51 @@ SelfTestReport SelfTest(const Engine& engine) {
     p.threshold = threshold;
     p.margin = margin;
     for (const auto& [expected, o] : asked) {
-      int got = Decide(o, threshold, margin, k.settings.suggest_floor);
+      // The floor only parts suggestions from "I don't know": it plays no part here, so the
+      // recommendation depends on the knowledge's content alone.
+      int got = Decide(o, threshold, margin, 0);
       if (got == expected)
         ++p.right;
       else if (got >= 0)
         ++p.wrong;
     }
     for (const Outcome& o : probes)
-      if (Decide(o, threshold, margin, k.settings.suggest_floor) >= 0) ++p.probes;
+      if (Decide(o, threshold, margin, 0) >= 0) ++p.probes;
     double v = std::max(1, report.variants);
     p.utility = (p.right - kWrongCost * p.wrong) / v -
-                (report.probes ? double(p.probes) / report.probes : 0);
+                kProbeCost * (report.probes ? double(p.probes) / report.probes : 0);
     return p;
   };
   report.current = measure(k.settings.threshold, k.settings.margin);
-  report.recommended = report.current;
-  auto distance = [&](const SweepPoint& p) {
-    return std::abs(p.threshold - k.settings.threshold) + std::abs(p.margin - k.settings.margin);
-  };
-  for (int t = 30; t <= 80; t += 5) {
-    for (int m = 0; m <= 20; m += 2) {
+  // The best utility; among thresholds that reach it at the best margin, the middle one, so
+  // the choice does not sit on the edge of what the generated questions happened to score.
+  SweepPoint best = measure(kSweepFrom / 100.0, kMarginFrom / 100.0);
+  for (int t = kSweepFrom; t <= kSweepTo; t += 2)
+    for (int m = kMarginFrom; m <= kMarginTo; ++m) {
       SweepPoint p = measure(t / 100.0, m / 100.0);
-      const SweepPoint& best = report.recommended;
-      if (p.utility > best.utility + 1e-9 ||
-          (std::abs(p.utility - best.utility) <= 1e-9 && distance(p) < distance(best)))
-        report.recommended = p;
+      if (p.utility > best.utility + 1e-9) best = p;
     }
+  std::vector<SweepPoint> ties;
+  for (int t = kSweepFrom; t <= kSweepTo; t += 2) {
+    SweepPoint p = measure(t / 100.0, best.margin);
+    if (p.utility >= best.utility - 1e-9) ties.push_back(p);
   }
-  for (int t = 30; t <= 80; t += 5)
+  report.recommended = ties.empty() ? best : ties[ties.size() / 2];
+  for (int t = kSweepFrom; t <= kSweepTo; t += 5)
     report.threshold_sweep.push_back(measure(t / 100.0, report.recommended.margin));
-  for (int m = 0; m <= 20; m += 2)
+  for (int m = 0; m <= kMarginTo; m += 2)
     report.margin_sweep.push_back(measure(report.recommended.threshold, m / 100.0));
   return report;
+}
+
+Settings Calibrate(const Engine& engine) {
+  Settings s = engine.knowledge().settings;
+  SelfTestReport report = SelfTest(engine);
+  s.threshold = report.recommended.threshold;
+  s.margin = report.recommended.margin;
+  // Closest topics are worth showing somewhat below what is answered.
+  s.suggest_floor = std::round(s.threshold * 75) / 100;
+  return s;
 }
 
 std::string FormatSelfTest(const SelfTestReport& report, const Knowledge& k) {

@@ -25,6 +25,15 @@ struct Variant {
 std::vector<Variant> QuestionVariants(const std::string& question, const Knowledge& knowledge,
                                       const Analyzer& analyzer);
 
+// Questions about what an intent's answer says, made from its sentences: the words most
+// particular to the answer, after an opening such as "how do i" or "can i".
+std::vector<std::string> AnswerQuestions(const Knowledge& knowledge, size_t intent,
+                                         const Analyzer& analyzer);
+
+// The everyday questions of many fields shipped in knowledge/everyday.txt.
+std::string_view EverydayQuestionsText();
+std::vector<std::string> EverydayQuestions();
+
 // Lines the knowledge should not answer: its questions with their heaviest keyword replaced
 // by a word it does not know, and everyday off-topic lines that share no word with it.
 std::vector<std::string> Probes(const Knowledge& knowledge, const Analyzer& analyzer);
@@ -63,6 +72,11 @@ struct SelfTestReport {
 };
 
 SelfTestReport SelfTest(const Engine& engine);
+
+// The threshold and margin the self-test recommends for this knowledge (positives: variants of
+// its questions and questions about its answers; negatives: its near-miss probes and the
+// everyday questions), with the rest of its settings.
+Settings Calibrate(const Engine& engine);
 
 // The human-readable report.
 std::string FormatSelfTest(const SelfTestReport& report, const Knowledge& knowledge);

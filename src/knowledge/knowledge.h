@@ -76,7 +76,7 @@ struct SmallTalk {
 
 struct Settings {
   double threshold = 0.5;       // an answer needs at least this score
-  double margin = 0.08;         // ... and this much over the runner-up
+  double margin = 0.05;         // ... and this much over the runner-up
   double suggest_floor = 0.25;  // below this nothing is close enough to suggest
 };
 

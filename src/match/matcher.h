@@ -1,21 +1,31 @@
 // The Matcher ranks the knowledge's intents for a question and decides between an answer,
 // "did you mean ...?" and "I don't know that".
 //
-// Scoring: every term of the question is weighted by how telling it is (a word no intent
-// uses still counts, as something the intent does not explain). For each intent,
-//   precision = how much of the question's weight the intent explains (its keywords fully,
-//               its related words by their weight), and
-//   recall    = how much of the intent's keyword weight the question contains (related
-//               words give half credit);
-// the keyword score is their harmonic mean, so a short question that names an intent and a
-// long one that describes it both score well, and extra unexplained words cost. A matching
-// RE2 pattern lifts the score to 0.6 + 0.4 * keyword score. A question about a topic the
-// document does not cover ("my lower back") gets no answer, whatever it scores; one that
-// names no covered topic and uses words the knowledge does not know gets suggestions at most.
+// Each intent is a small document with three fields: its question (with the knowledge's
+// weighted keywords), its related words, and its answer (with the steps of the stretch it
+// offers). A term of the knowledge counts by how few intents use it (an idf, 0..1); a term
+// counts for an intent by the strongest field it appears in: the question fully (by keyword
+// weight), a related word by its weight, the answer less. Two shares make the score:
+//   coverage = how much of the question's weight the intent explains, and
+//   focus    = how much of the intent's own question (by keyword weight) the input names;
+// score = (kCoverageShare * coverage + (1 - kCoverageShare) * focus) * evidence, so a question
+// about what an answer says still scores and a rewording of the document's question scores
+// best, where evidence (0..1) grows with the weight explained: one word in common is weak
+// evidence, however short the question.
+// Words the knowledge never uses are context: they count a little against every intent alike,
+// an English word less than a word that is not one. The WordNet synonyms of a word the knowledge
+// never uses stand in for it at kLexiconCredit, below the knowledge's own synonyms ("purchase"
+// for "buy"). A matching RE2 pattern
+// lifts the score to 0.6 + 0.4 * score. A question about a topic the document does not cover
+// ("my lower back") gets no answer, whatever it scores; in a knowledge that lists the topics it
+// covers, a question that names none of them and has words the knowledge never uses gets
+// suggestions at most.
 //
-// A Matcher is immutable after Create and refers to the Knowledge, which must outlive it;
-// Match is const but not thread-safe (the stemmer keeps a buffer). Terms are looked up through an
-// inverted index, so the cost of a question grows with its words, not with the number of intents.
+// The decision: an answer when the best score reaches the knowledge's threshold and leads the
+// runner-up by its margin; both are calibrated for each knowledge (see eval/calibration.h).
+//
+// A Matcher is immutable after Create and refers to the Knowledge, which must outlive it.
+// Match is safe to call from many threads at once: its scratch space is its own call's.
 #ifndef BACKTALK_MATCH_MATCHER_H_
 #define BACKTALK_MATCH_MATCHER_H_
 
@@ -27,23 +37,27 @@
 
 #include "knowledge/knowledge.h"
 #include "text/analyzer.h"
-#include "util/key_filter.h"
 #include "util/regex.h"
 
 namespace backtalk {
 
+enum class Field { kQuestion, kRelated, kAnswer };
+
+const char* FieldName(Field field);
+
 struct Evidence {
-  std::string term;      // as shown to a person: "muscles"
-  double weight = 0;     // the weight the intent gives it
-  bool keyword = false;  // a keyword of the question (else a related word)
+  std::string term;     // as shown to a person: "muscles"
+  Field field;          // the strongest field it was found in
+  double strength = 0;  // how much the field says it (0..1)
+  double weight = 0;    // how telling the term is across the knowledge (0..1)
+  std::string via;      // the word typed, when a WordNet synonym brought the term
 };
 
 struct Candidate {
   int intent = -1;   // index into Knowledge::intents
   double score = 0;  // 0..1
-  double keyword_score = 0;
-  double precision = 0;
-  double recall = 0;
+  double coverage = 0;
+  double focus = 0;
   bool pattern = false;
   std::vector<Evidence> evidence;             // filled when explaining
   std::vector<std::string> patterns_matched;  // filled when explaining
@@ -60,16 +74,20 @@ struct MatchResult {
   Analysis analysis;
   std::vector<Candidate> ranked;  // best first, score > 0, at most kMaxRanked
   std::string uncovered;          // the uncovered topic that ruled an answer out, if any
-  // The question names none of the covered topics (the back, the spine, ...) and has words
-  // the knowledge never uses ("why is my car engine tight"): it may be close, but it is
-  // never answered outright.
+  double context = 0;             // the weight of the words the knowledge never uses
+  // The knowledge names the topics it covers (the back, the spine, ...), the question names
+  // none of them and has words the knowledge never uses ("why is my car engine tight"): it may
+  // be close, but it is never answered outright.
   bool off_topic = false;
   static constexpr size_t kMaxRanked = 3;
 };
 
+// The decision from the two best scores, shared by the matcher and the calibration.
+Verdict Decide(double top, double second, const Settings& settings);
+
 class Matcher {
  public:
-  // Compiles the patterns and indexes the keywords. Fails only if RE2 runs out of its memory
+  // Compiles the patterns and indexes the fields. Fails only if RE2 runs out of its memory
   // budget (the loader has already checked every pattern).
   static std::unique_ptr<Matcher> Create(const Knowledge& knowledge, std::string* err);
 
@@ -79,16 +97,20 @@ class Matcher {
   const Analyzer& analyzer() const { return analyzer_; }
   const Knowledge& knowledge() const { return knowledge_; }
 
+  // A share of the score that a matching pattern guarantees.
+  static constexpr double kPatternFloor = 0.6;
+
  private:
   explicit Matcher(const Knowledge& knowledge);
 
   struct Posting {
     int intent;
-    double weight;
-    bool keyword;
+    float question;  // 0..1 in each field: how much the field says the term
+    float related;
+    float answer;
   };
   struct Term {
-    double input_weight = 0;  // how much the term counts in a question
+    double weight = 0;  // 0..1, from how many intents use it
     std::vector<Posting> postings;
   };
   struct Topic {
@@ -96,7 +118,6 @@ class Matcher {
     std::string text;
     bool covered;
   };
-
   struct TopicScan {
     bool covered = false;   // a covered topic is named
     std::string uncovered;  // the first uncovered topic named, if any
@@ -107,24 +128,10 @@ class Matcher {
   const Knowledge& knowledge_;
   Analyzer analyzer_;
   std::unordered_map<std::string, Term> terms_;
-  std::vector<double> keyword_total_;  // per intent: the sum of its keyword weights
-  std::vector<Topic> topics_;          // longest first
-  // topics_ by their first term, longest first, so a scan looks only at topics that can start
-  // at a word.
+  std::vector<double> focus_total_;  // per intent: the weight of its own question
+  std::vector<Topic> topics_;        // longest first
   std::unordered_map<std::string, std::vector<const Topic*>> topics_by_first_;
-  KeyFilter topic_starts_;  // topics_by_first_'s keys
   PatternSet patterns_;
-  // Per-intent sums for one question, sized once and cleared through the intents a question
-  // touched, so a question costs what its words' postings cost, not the number of intents.
-  mutable std::vector<double> explained_, recalled_;
-  mutable std::vector<char> seen_intent_;
-  // The intents a question touched, and their scores: kept to spare two allocations a question.
-  struct Scored {
-    double score;
-    int intent;
-  };
-  mutable std::vector<int> touched_;
-  mutable std::vector<Scored> scored_;
 };
 
 }  // namespace backtalk

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <iterator>
 
+#include "text/lexicon.h"
 #include "text/normalize.h"
 #include "text/utf8.h"
 #include "text/words.h"
@@ -234,6 +235,7 @@ std::string Analyzer::Display(const std::string& term) const {
 }
 
 void Analyzer::ApplySynonyms(std::vector<std::string>* stems, std::vector<bool>* stop,
+                             std::vector<std::string>* words,
                              std::vector<std::pair<std::string, std::string>>* applied) const {
   std::vector<std::string>& in = *stems;
   // Rewritten in place: `out` is where the next stem goes, never past `i`, the next one read.
@@ -256,6 +258,7 @@ void Analyzer::ApplySynonyms(std::vector<std::string>* stems, std::vector<bool>*
       if (out != i) {
         in[out] = std::move(in[i]);
         (*stop)[out] = (*stop)[i];
+        if (words) (*words)[out] = std::move((*words)[i]);
       }
       ++out;
       ++i;
@@ -269,11 +272,14 @@ void Analyzer::ApplySynonyms(std::vector<std::string>* stems, std::vector<bool>*
       size_t at = i + hit->from.size();
       in.insert(in.begin() + static_cast<long>(at), more, std::string());
       stop->insert(stop->begin() + static_cast<long>(at), more, false);
+      if (words) words->insert(words->begin() + static_cast<long>(at), more, std::string());
       i += more;
     }
+    std::string from_word = words ? (*words)[i] : std::string();
     for (size_t k = 0; k < hit->to.size(); ++k) {
       in[out + k] = hit->to[k];
       (*stop)[out + k] = hit->to_stop[k];
+      if (words) (*words)[out + k] = from_word;
     }
     out += hit->to.size();
     i += hit->from.size();
@@ -281,6 +287,7 @@ void Analyzer::ApplySynonyms(std::vector<std::string>* stems, std::vector<bool>*
   }
   in.resize(out);
   stop->resize(out);
+  if (words) words->resize(out);
 }
 
 Analysis Analyzer::Analyze(std::string_view text) const {
@@ -294,12 +301,28 @@ Analysis Analyzer::Analyze(std::string_view text) const {
   std::vector<bool> stop;
   stems.reserve(a.words.size());
   stop.reserve(a.words.size());
+  std::vector<std::string> surface;
+  surface.reserve(a.words.size());
   for (std::string& w : a.words) {
     Word word = Lookup(w);
     // -2: not looked up yet; a word's stem is looked up once, not once to know whether to
     // correct it and again to know whether it is unknown.
     int priority = -2;
-    if (!word.stop && !HasDigit(w) && (priority = speller_.Priority(word.stem)) < 0) {
+    // An irregular form the knowledge does not use is read as its lemma ("gave" -> "give").
+    if (!word.stop && word.vocabulary < 0 && !HasDigit(w)) {
+      std::string_view lemma = lexicon::Lemma(w);
+      if (!lemma.empty()) {
+        Word base = Lookup(std::string(lemma));
+        if (base.vocabulary >= 0 || speller_.Priority(base.stem) >= 0) {
+          a.lemmas.emplace_back(w, std::string(lemma));
+          word = base;
+        }
+      }
+    }
+    // Only a word that is not common English is corrected: an ordinary word the knowledge
+    // never uses ("gave", "switch") is context, not a misspelling of one it does.
+    if (!word.stop && !HasDigit(w) && (priority = speller_.Priority(word.stem)) < 0 &&
+        !lexicon::IsCommonEnglish(w)) {
       priority = -2;
       std::string fixed = speller_.Correct(word.stem);
       // A misspelling can stem badly ("exersizes" -> "exers"): try the word as typed too.
@@ -329,15 +352,19 @@ Analysis Analyzer::Analyze(std::string_view text) const {
       a.unknown.push_back(w);
     stems.push_back(std::move(word.stem));
     stop.push_back(word.stop);
+    surface.push_back(w);
   }
   for (const std::string& w : a.words) {
     if (!a.text.empty()) a.text += ' ';
     a.text += w;
   }
-  ApplySynonyms(&stems, &stop, &a.synonyms);
+  ApplySynonyms(&stems, &stop, &surface, &a.synonyms);
   a.terms.reserve(stems.size());
-  for (size_t i = 0; i < stems.size(); ++i)
-    if (!stop[i]) a.terms.push_back(std::move(stems[i]));
+  for (size_t i = 0; i < stems.size(); ++i) {
+    if (stop[i]) continue;
+    a.terms.push_back(std::move(stems[i]));
+    a.term_words.push_back(std::move(surface[i]));
+  }
   return a;
 }
 
@@ -349,7 +376,7 @@ std::vector<std::string> Analyzer::Terms(std::string_view phrase) const {
     stems.push_back(std::move(word.stem));
     stop.push_back(word.stop);
   }
-  ApplySynonyms(&stems, &stop, nullptr);
+  ApplySynonyms(&stems, &stop, nullptr, nullptr);
   std::vector<std::string> terms;
   for (size_t i = 0; i < stems.size(); ++i)
     if (!stop[i]) terms.push_back(std::move(stems[i]));

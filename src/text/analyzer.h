@@ -22,15 +22,17 @@
 namespace backtalk {
 
 struct Analysis {
-  std::vector<std::string> words;  // normalised words, spelling corrected
-  std::string text;                // those words joined by single spaces: what patterns see
-  std::string uncorrected;         // the normalised words before spelling correction, joined
-  std::vector<std::string> terms;  // canonical terms, stop words out, in order; may repeat
+  std::vector<std::string> words;       // normalised words, spelling corrected
+  std::string text;                     // those words joined by single spaces: what patterns see
+  std::string uncorrected;              // the normalised words before spelling correction, joined
+  std::vector<std::string> terms;       // canonical terms, stop words out, in order; may repeat
+  std::vector<std::string> term_words;  // parallel to terms: the word each came from
   std::vector<std::pair<std::string, std::string>> corrections;  // {"strech", "stretch"}
   std::vector<std::pair<std::string, std::string>> synonyms;     // {"mid", "middle"}
-  // Content words the knowledge never uses ("car", "underwater"): a sign the question may be
-  // about something else.
+  // Content words the knowledge never uses ("car", "underwater"): context, or a sign the
+  // question may be about something else.
   std::vector<std::string> unknown;
+  std::vector<std::pair<std::string, std::string>> lemmas;  // irregular forms: {"gave", "give"}
 };
 
 class Analyzer {
@@ -70,8 +72,10 @@ class Analyzer {
   class TokenSet;
   void AddVocabulary(std::string_view text, int priority, TokenSet* seen);
   void AddVocabularyWord(const std::string& word, int priority);
-  // Replaces synonym runs in `stems` (parallel to `stop`); records what it did.
+  // Replaces synonym runs in `stems` (parallel to `stop` and, when given, `words`); records
+  // what it did.
   void ApplySynonyms(std::vector<std::string>* stems, std::vector<bool>* stop,
+                     std::vector<std::string>* words,
                      std::vector<std::pair<std::string, std::string>>* applied) const;
 
   Stemmer stemmer_;

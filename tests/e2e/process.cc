@@ -1,15 +1,18 @@
 #include "e2e/process.h"
 
 #include <fcntl.h>
+#include <grp.h>
 #include <poll.h>
 #include <signal.h>
 #include <stdlib.h>
 #include <sys/resource.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 #include <cerrno>
 #include <chrono>
+#include <cstdio>
 #include <cstring>
 #include <filesystem>
 
@@ -32,13 +35,84 @@ std::vector<std::string>* Dirs() {
   return dirs;
 }
 
+constexpr uid_t kNobody = 65534;
+
+// Makes a fresh folder in `base`, removed at exit; "" if it cannot.
+std::string MakeDir(const std::string& base) {
+  std::string name = base + "/backtalk-test-XXXXXX";
+  if (mkdtemp(name.data()) == nullptr) return "";
+  Dirs()->push_back(name);
+  return name;
+}
+
+// In a child process: drops root for user nobody, without root's supplementary groups.
+bool BecomeNobody() {
+  return setgroups(0, nullptr) == 0 && setgid(kNobody) == 0 && setuid(kNobody) == 0;
+}
+
+enum class NobodyCheck { kCanRun, kNoSwitch, kCannotReach };
+
+// Whether user nobody can execute `path`, asked of a child process that switches to it.
+NobodyCheck CheckNobodyCanRun(const std::string& path) {
+  pid_t pid = fork();
+  if (pid == 0) {
+    if (!BecomeNobody()) _exit(1);
+    _exit(access(path.c_str(), X_OK) == 0 ? 0 : 2);
+  }
+  int status = 0;
+  if (pid < 0 || waitpid(pid, &status, 0) != pid || !WIFEXITED(status))
+    return NobodyCheck::kNoSwitch;
+  if (WEXITSTATUS(status) == 0) return NobodyCheck::kCanRun;
+  return WEXITSTATUS(status) == 1 ? NobodyCheck::kNoSwitch : NobodyCheck::kCannotReach;
+}
+
 }  // namespace
 
 std::string TempDir() {
-  char name[] = "/tmp/backtalk-test-XXXXXX";
-  if (mkdtemp(name) == nullptr) return "/tmp";
-  Dirs()->push_back(name);
-  return name;
+  std::string base = "/tmp";
+  const char* tmpdir = std::getenv("TMPDIR");
+  if (tmpdir != nullptr && tmpdir[0] == '/') base = tmpdir;
+  while (base.size() > 1 && base.back() == '/') base.pop_back();
+  std::string dir = MakeDir(base);
+  if (dir.empty()) {
+    // Every caller writes into the folder; going on without one would write elsewhere.
+    std::fprintf(stderr, "cannot make a temporary folder in %s: %s\n", base.c_str(),
+                 std::strerror(errno));
+    std::abort();
+  }
+  return dir;
+}
+
+std::string PrepareRunAsNobody(ProcessOptions* options, std::string* why) {
+  if (geteuid() != 0) {
+    *why = "the tests do not run as root, so they cannot switch to user nobody";
+    return "";
+  }
+  // TempDir() may lie below a folder private to root (a TMPDIR in /root): then /tmp, which
+  // every user may enter (mode 1777).
+  for (int attempt = 0; attempt < 2; ++attempt) {
+    std::string dir = attempt == 0 ? TempDir() : MakeDir("/tmp");
+    std::string binary = dir + "/backtalk";
+    std::error_code error;
+    if (dir.empty() || !std::filesystem::copy_file(BACKTALK_BINARY, binary, error) ||
+        chmod(binary.c_str(), 0755) != 0 || chmod(dir.c_str(), 0755) != 0) {
+      *why = "cannot copy " + std::string(BACKTALK_BINARY) + " to a temporary folder";
+      return "";
+    }
+    switch (CheckNobodyCanRun(binary)) {
+      case NobodyCheck::kCanRun:
+        options->as_nobody = true;
+        options->binary = binary;
+        return dir;
+      case NobodyCheck::kNoSwitch:
+        *why = "cannot switch to user nobody (uid 65534) here";
+        return "";
+      case NobodyCheck::kCannotReach:
+        *why = "user nobody cannot reach " + binary;
+        break;
+    }
+  }
+  return "";
 }
 
 ProcessResult RunBacktalk(const std::vector<std::string>& args, const ProcessOptions& options) {
@@ -50,14 +124,15 @@ ProcessResult RunBacktalk(const std::vector<std::string>& args, const ProcessOpt
     dup2(in_pipe[0], 0);
     dup2(out_pipe[1], 1);
     dup2(err_pipe[1], 2);
+    // When the tests start with standard input (or output) closed, a pipe takes that number
+    // and is already in place: closing it would close the child's own.
     for (int fd : {in_pipe[0], in_pipe[1], out_pipe[0], out_pipe[1], err_pipe[0], err_pipe[1]})
-      close(fd);
+      if (fd > 2) close(fd);
     signal(SIGPIPE, SIG_DFL);
-    if (options.as_nobody && geteuid() == 0 && (setgid(65534) != 0 || setuid(65534) != 0))
-      _exit(126);
+    if (options.as_nobody && !BecomeNobody()) _exit(126);
     for (const auto& [key, value] : options.env) setenv(key.c_str(), value.c_str(), 1);
     std::vector<char*> argv;
-    std::string binary = BACKTALK_BINARY;
+    std::string binary = options.binary.empty() ? BACKTALK_BINARY : options.binary;
     argv.push_back(binary.data());
     std::vector<std::string> copy = args;
     for (std::string& a : copy) argv.push_back(a.data());

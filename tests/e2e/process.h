@@ -24,19 +24,28 @@ struct ProcessOptions {
   std::vector<std::pair<std::string, std::string>> env;  // added to the environment
   int timeout_seconds = 30;                              // killed after this
   bool close_stdout_early = false;  // read one line of output, then close the pipe (SIGPIPE)
-  bool as_nobody = false;           // run as user "nobody" (uid 65534) when the tests run as root
+  bool as_nobody = false;           // run as user "nobody" (uid 65534); see PrepareRunAsNobody
   int interrupt_after_output = 0;   // send SIGINT once this many bytes of output have arrived
   bool keep_stdin_open = false;     // after writing `input`, leave standard input open
+  std::string binary;               // the program to run; empty: build/backtalk
 };
 
-// Runs build/backtalk (the binary this test was built with) with `args`.
+// Runs build/backtalk (the binary this test was built with), or `options.binary`, with `args`.
 ProcessResult RunBacktalk(const std::vector<std::string>& args, const ProcessOptions& options = {});
 
 // Path of a file in the source tree: SourcePath("knowledge/back.json").
 std::string SourcePath(const std::string& relative);
 
-// A fresh temporary folder, removed at exit.
+// A fresh temporary folder under $TMPDIR (/tmp when unset), removed at exit.
 std::string TempDir();
+
+// Readies `options` to run backtalk as user "nobody", for a test of what another user may not
+// read. The checkout may sit below a folder only its owner can enter (/root, a `mktemp -d`
+// folder), so nobody runs a copy of the binary, placed in a fresh temporary folder that every
+// user can reach (mode 0755, removed at exit); the test puts its files there too. Returns that
+// folder, or "" with the reason in `why` when the tests do not run as root or nobody cannot
+// run the copy.
+std::string PrepareRunAsNobody(ProcessOptions* options, std::string* why);
 
 }  // namespace backtalk::testing
 

@@ -30,6 +30,7 @@ class Terminal {
     if (pid_ == 0) {
       unsetenv("NO_COLOR");
       setenv("TERM", "xterm", 1);
+      setenv("INPUTRC", "/dev/null", 1);  // not the key bindings of whoever runs the tests
       for (const auto& [key, value] : env) setenv(key.c_str(), value.c_str(), 1);
       std::vector<std::string> copy = args;
       std::string binary = BACKTALK_BINARY;

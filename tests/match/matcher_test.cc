@@ -32,12 +32,13 @@ class MatcherTest : public ::testing::Test {
 Knowledge* MatcherTest::knowledge_ = nullptr;
 Matcher* MatcherTest::matcher_ = nullptr;
 
-TEST_F(MatcherTest, EveryDocumentQuestionAnswersItselfWithFullScore) {
+TEST_F(MatcherTest, EveryDocumentQuestionAnswersItselfWithItsWholeQuestionNamed) {
   for (const Intent& intent : knowledge_->intents) {
     MatchResult r = matcher_->Match(intent.question);
     ASSERT_EQ(r.verdict, Verdict::kAnswer) << intent.question;
     EXPECT_EQ(knowledge_->intents[static_cast<size_t>(r.ranked[0].intent)].id, intent.id);
-    EXPECT_DOUBLE_EQ(r.ranked[0].score, 1.0) << intent.question;
+    EXPECT_DOUBLE_EQ(r.ranked[0].focus, 1.0) << intent.question;
+    EXPECT_GT(r.ranked[0].score, 0.6) << intent.question;
   }
 }
 
@@ -82,10 +83,14 @@ TEST_F(MatcherTest, NearButDifferentQuestionsAreToldApart) {
   EXPECT_EQ(Answer("why does my middle back hurt"), "middle-top-back-hurts");
 }
 
-TEST_F(MatcherTest, VagueQuestionsGetSuggestionsNotAGuess) {
-  EXPECT_EQ(Answer("best exercises"), "?");
+TEST_F(MatcherTest, VagueQuestionsRankEveryQuestionTheyFit) {
+  // "best exercises" fits three questions; the one whose question says least besides leads.
   MatchResult r = matcher_->Match("best exercises");
-  EXPECT_EQ(r.ranked.size(), 3u);
+  ASSERT_EQ(r.ranked.size(), 3u);
+  for (const Candidate& c : r.ranked)
+    EXPECT_EQ(knowledge_->intents[static_cast<size_t>(c.intent)].id.rfind("best-exercises", 0), 0u);
+  EXPECT_EQ(Answer("exercises"), "?");
+  EXPECT_EQ(Answer("upper back"), "?");
 }
 
 TEST_F(MatcherTest, QuestionsOutsideTheDocumentGetNoAnswer) {
@@ -130,7 +135,8 @@ TEST_F(MatcherTest, ExplainCarriesTheEvidence) {
   ASSERT_EQ(top.patterns_matched.size(), 1u);
   EXPECT_EQ(top.patterns_matched[0], R"(\bhow long\b.*\b(hold|stretch|stay))");
   bool saw_hold = false;
-  for (const Evidence& e : top.evidence) saw_hold = saw_hold || (e.term == "hold" && !e.keyword);
+  for (const Evidence& e : top.evidence)
+    saw_hold = saw_hold || (e.term == "hold" && e.field == Field::kAnswer);
   EXPECT_TRUE(saw_hold);
   EXPECT_TRUE(matcher_->Match("how long should I hold a stretch").ranked[0].evidence.empty());
 }
@@ -140,6 +146,92 @@ TEST_F(MatcherTest, HugeInputIsReadOnlyToTheWordLimit) {
   for (int i = 0; i < 100000; ++i) huge += "tight ";
   MatchResult r = matcher_->Match(huge);
   EXPECT_LE(r.analysis.words.size(), Analyzer::kMaxWords);
+}
+
+// The scoring rules, pinned on a small knowledge written here.
+class ScoringTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    auto add = [this](const char* id, const char* question, const char* answer,
+                      std::vector<WeightedTerm> keywords) {
+      Intent i;
+      i.id = id;
+      i.question = question;
+      i.answer = answer;
+      i.keywords = std::move(keywords);
+      knowledge_.intents.push_back(std::move(i));
+    };
+    add("water-ferns", "How do I water ferns?",
+        "Water them weekly with rainwater, and mist the fronds in summer.",
+        {{"water", 1}, {"ferns", 1.5}});
+    add("repot-cactus", "When do I repot a cactus?",
+        "Repot in spring, when roots show through the drainage hole. Use a gritty soil.",
+        {{"repot", 1.5}, {"cactus", 1.5}});
+    add("buy-seeds", "Where can I buy seeds?", "At the garden centre, or by post from a catalogue.",
+        {{"buy", 1}, {"seeds", 1.5}});
+    std::string err;
+    matcher_ = Matcher::Create(knowledge_, &err);
+    ASSERT_NE(matcher_, nullptr) << err;
+  }
+  std::string Top(const std::string& question, MatchResult* out = nullptr) {
+    MatchResult r = matcher_->Match(question, /*explain=*/true);
+    std::string id = r.ranked.empty() ? "-" : knowledge_.intents[r.ranked[0].intent].id;
+    if (out) *out = std::move(r);
+    return id;
+  }
+  Knowledge knowledge_;
+  std::unique_ptr<Matcher> matcher_;
+};
+
+TEST_F(ScoringTest, TheWholeQuestionScoresHighestAndNamesAllOfIt) {
+  MatchResult r;
+  EXPECT_EQ(Top("when do i repot a cactus", &r), "repot-cactus");
+  EXPECT_DOUBLE_EQ(r.ranked[0].focus, 1.0);
+  EXPECT_EQ(r.verdict, Verdict::kAnswer);
+}
+
+TEST_F(ScoringTest, AQuestionAboutWhatTheAnswerSaysFindsIt) {
+  MatchResult r;
+  EXPECT_EQ(Top("what kind of gritty soil goes in the drainage hole", &r), "repot-cactus");
+  EXPECT_EQ(r.ranked[0].focus, 0.0);  // not a word of its question
+  EXPECT_GT(r.ranked[0].coverage, 0.5);
+  for (const Evidence& e : r.ranked[0].evidence) EXPECT_EQ(e.field, Field::kAnswer) << e.term;
+}
+
+TEST_F(ScoringTest, ContextWordsDoNotSinkAQuestionThatPointsAtOneIntent) {
+  MatchResult shorter, longer;
+  Top("when do i repot my cactus", &shorter);
+  EXPECT_EQ(Top("my grandmother gave me a cactus for my birthday, when do i repot it", &longer),
+            "repot-cactus");
+  EXPECT_GT(longer.context, 0.0);
+  EXPECT_GT(longer.ranked[0].score, 0.5 * shorter.ranked[0].score);
+}
+
+TEST_F(ScoringTest, AWordTheKnowledgeNeverUsesCountsAsItsWordNetSynonym) {
+  MatchResult r;
+  EXPECT_EQ(Top("where do i purchase seeds", &r), "buy-seeds");
+  bool via = false;
+  for (const Evidence& e : r.ranked[0].evidence) via = via || e.via == "purchase";
+  EXPECT_TRUE(via);
+}
+
+TEST_F(ScoringTest, OneWordInCommonIsWeakEvidence) {
+  MatchResult one, two;
+  Top("seeds", &one);
+  Top("buy seeds", &two);
+  EXPECT_LT(one.ranked[0].score, two.ranked[0].score);
+  EXPECT_NE(matcher_->Match("how do i fix my car").verdict, Verdict::kAnswer);
+}
+
+TEST_F(ScoringTest, TheThresholdAndMarginDecide) {
+  Settings s;
+  s.threshold = 0.5;
+  s.margin = 0.1;
+  s.suggest_floor = 0.2;
+  EXPECT_EQ(Decide(0.6, 0.45, s), Verdict::kAnswer);
+  EXPECT_EQ(Decide(0.6, 0.55, s), Verdict::kAmbiguous);  // too close to the runner-up
+  EXPECT_EQ(Decide(0.45, 0.0, s), Verdict::kAmbiguous);  // under the threshold
+  EXPECT_EQ(Decide(0.1, 0.0, s), Verdict::kNoAnswer);    // under the floor
 }
 
 }  // namespace

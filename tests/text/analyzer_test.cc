@@ -80,5 +80,23 @@ TEST_F(AnalyzerTest, TermsOfKnowledgePhrasesUseTheSamePipeline) {
   EXPECT_EQ(analyzer_->Terms("hurt"), (Terms{"pain"}));
 }
 
+TEST_F(AnalyzerTest, OrdinaryEnglishWordsAreNeverCorrected) {
+  // "gave" once became "game", and "switch" "stick": words the knowledge happens to use.
+  Analysis a = analyzer_->Analyze("i gave up and switched chairs");
+  EXPECT_TRUE(a.corrections.empty());
+  EXPECT_EQ(a.lemmas, (Pairs{{"gave", "give"}}));
+  // Misspellings still are, into the knowledge's words first.
+  EXPECT_EQ(analyzer_->Analyze("how to strech").corrections, (Pairs{{"strech", "stretch"}}));
+  // A rare dictionary word is more often a typo of a word the knowledge uses.
+  EXPECT_EQ(analyzer_->Analyze("why is my back so tite").corrections, (Pairs{{"tite", "tight"}}));
+}
+
+TEST_F(AnalyzerTest, IrregularFormsAreReadAsTheirLemma) {
+  Analysis a = analyzer_->Analyze("i held the stretch");
+  EXPECT_EQ(a.terms, (Terms{"hold", "stretch"}));
+  Analysis b = analyzer_->Analyze("my back hurt when i lay down");
+  EXPECT_EQ(b.lemmas, (Pairs{{"lay", "lie"}}));
+}
+
 }  // namespace
 }  // namespace backtalk

@@ -8,21 +8,16 @@
 #include <fstream>
 #include <sstream>
 
+#include "e2e/process.h"
+
 namespace backtalk {
 namespace {
 
 class AtomicFileTest : public ::testing::Test {
  protected:
-  void SetUp() override {
-    char name[] = "/tmp/backtalk-atomic-XXXXXX";
-    ASSERT_NE(mkdtemp(name), nullptr);
-    dir_ = name;
-  }
-  void TearDown() override {
-    for (const std::string& f : Files()) unlink((dir_ + "/" + f).c_str());
-    chmod(dir_.c_str(), 0700);
-    rmdir(dir_.c_str());
-  }
+  void SetUp() override { dir_ = testing::TempDir(); }
+  // The folder is removed at exit, which a test that made it read-only must allow.
+  void TearDown() override { chmod(dir_.c_str(), 0700); }
   std::vector<std::string> Files() const {
     std::vector<std::string> files;
     DIR* d = opendir(dir_.c_str());
