@@ -9,7 +9,7 @@
 //
 // Limits: bodies over 64 KiB get 413 before they are read; a client gets 5 seconds to send a
 // request and to take the answer (slowloris), and an idle keep-alive connection is closed
-// after 2 seconds; the worker pool is fixed (--threads). SIGTERM and SIGINT stop accepting,
+// after 2 seconds; the worker pool grows with open connections up to --threads. SIGTERM and SIGINT stop accepting,
 // let the requests under way finish, and end with status 0.
 #include <httplib.h>
 #include <pthread.h>
@@ -195,7 +195,8 @@ int RunServe(const Options& options) {
   server.set_pre_routing_handler([](const httplib::Request& req, httplib::Response& res) {
     request_start = std::chrono::steady_clock::now();
     // A body announced as too long is refused before it is read (the library would read and
-    // drop it first), and the connection closed, since the body may still be on its way.
+    // drop it first), with `Connection: close` for the client, since the body may still be on
+    // its way; what comes after is read as a request and refused.
     std::string length = req.get_header_value("Content-Length");
     bool digits =
         std::all_of(length.begin(), length.end(), [](char c) { return c >= '0' && c <= '9'; });
