@@ -112,12 +112,31 @@ def wordnet_lemmas():
     return words
 
 
+def bucket(key):
+    """Lines are found by their key's first two letters first: 26 * 27 buckets."""
+    second = ord(key[1]) - ord("a") + 1 if len(key) > 1 else 0
+    return (ord(key[0]) - ord("a")) * 27 + second
+
+
 def literal(name, lines):
     text = "".join(line + "\n" for line in lines)
     chunks = [text[i:i + 30000] for i in range(0, len(text), 30000)]
     body = "\n".join('  R"lex(' + c + ')lex"' for c in chunks)
-    return ("extern const char %s[] =\n%s;\nextern const size_t %sSize = sizeof(%s) - 1;\n" %
-            (name, body, name, name))
+    # starts[b] is where bucket b's lines start; starts[b + 1] where they end.
+    starts = [0] * (26 * 27 + 1)
+    offset = 0
+    counts = [0] * (26 * 27)
+    sizes = [0] * (26 * 27)
+    for line in lines:
+        b = bucket(line.split(" ", 1)[0])
+        sizes[b] += len(line) + 1
+    for b in range(26 * 27):
+        starts[b] = offset
+        offset += sizes[b]
+    starts[26 * 27] = offset
+    index = ",".join(str(x) for x in starts)
+    return ("extern const char %s[] =\n%s;\nextern const size_t %sSize = sizeof(%s) - 1;\n"
+            "extern const unsigned %sIndex[] = {%s};\n" % (name, body, name, name, name, index))
 
 
 def main():

@@ -39,6 +39,8 @@ constexpr double kMass = 1.0;
 constexpr double kEvidenceWeight = 0.5;
 constexpr double kWholeQuestion = 0.9;
 constexpr double kFocusLead = 0.25;
+constexpr size_t kMaxAnswerPostings = 1000;
+constexpr size_t kAnswerWordsBeside = 2;
 
 struct Accumulator {
   double explained = 0;  // sum of weight * strength
@@ -72,72 +74,82 @@ Matcher::Matcher(const Knowledge& knowledge) : knowledge_(knowledge), analyzer_(
 std::unique_ptr<Matcher> Matcher::Create(const Knowledge& knowledge, std::string* err) {
   std::unique_ptr<Matcher> m(new Matcher(knowledge));
   const size_t n = knowledge.intents.size();
-  // The same phrases recur across the intents of a large knowledge: each is analysed once.
-  std::unordered_map<std::string_view, std::vector<std::string>> analysed;
-  auto terms_of = [&](std::string_view phrase) -> const std::vector<std::string>& {
-    auto [it, fresh] = analysed.try_emplace(phrase);
-    if (fresh) it->second = m->analyzer_.Terms(phrase);
-    return it->second;
+  // The same words recur across the intents of a large knowledge: each token is analysed once,
+  // and each term's entry found once for each view of it.
+  Analyzer::TermCache cache(m->analyzer_);
+  std::unordered_map<const char*, Term*> by_view;
+  auto term = [&](std::string_view t) -> Term& {
+    auto [it, fresh] = by_view.try_emplace(t.data());
+    if (fresh) it->second = &m->terms_[std::string(t)];
+    return *it->second;
   };
-  // The answers' lengths in terms, for BM25's length normalisation.
-  std::vector<std::vector<std::string>> answers(n);
-  double average = 0;
-  for (size_t i = 0; i < n; ++i) {
-    const Intent& intent = knowledge.intents[i];
+  // An intent's answer and the stretch it offers make its answer field.
+  auto answer_texts = [&](const Intent& intent) {
     std::vector<std::string_view> texts = {intent.answer};
     if (const Sequence* seq = knowledge.FindSequence(intent.sequence)) {
       texts.push_back(seq->name);
       texts.push_back(seq->intro);
       for (const Step& step : seq->steps) texts.push_back(step.text);
     }
-    // A number in an answer ("2 breaths") is no sign that a question with that number in it
-    // ("what's 2 plus 2") asks about it.
-    for (std::string_view text : texts)
-      for (std::string& t : m->analyzer_.Terms(text))
-        if (t.find_first_not_of("0123456789") != std::string::npos)
-          answers[i].push_back(std::move(t));
-    average += static_cast<double>(answers[i].size());
-  }
-  average = n > 0 ? std::max(1.0, average / static_cast<double>(n)) : 1.0;
-  std::map<std::string, Posting> fields;  // one intent's terms, while it is indexed
-  auto posting = [&fields](const std::string& t, int intent) -> Posting& {
-    auto [it, fresh] = fields.try_emplace(t, Posting{intent, 0, 0, 0});
-    return it->second;
+    return texts;
+  };
+  // BM25 normalises by the answers' lengths in terms: the counts are kept in `answer` while
+  // the intents are indexed, and turned into strengths once the average length is known.
+  std::vector<double> lengths(n);
+  // Intents are indexed in order, so an intent's posting of a term, once made, is the last one.
+  auto posting = [&](std::string_view t, int intent) -> Posting& {
+    std::vector<Posting>& postings = term(t).postings;
+    if (postings.empty() || postings.back().intent != intent) {
+      postings.push_back({intent, 0, 0, 0, 0});
+    }
+    return postings.back();
   };
   for (size_t i = 0; i < n; ++i) {
     const Intent& intent = knowledge.intents[i];
     int index = static_cast<int>(i);
-    fields.clear();
     for (const WeightedTerm& k : intent.keywords) {
       float strength = static_cast<float>(std::clamp(k.weight / kFullKeyword, kMinKeyword, 1.0));
-      for (const std::string& t : terms_of(k.term)) {
+      for (std::string_view t : cache.Terms(k.term)) {
         Posting& p = posting(t, index);
         p.question = std::max(p.question, strength);
       }
     }
-    for (const std::string& t : terms_of(intent.question)) {
+    for (std::string_view t : cache.Terms(intent.question)) {
       Posting& p = posting(t, index);
       if (p.question == 0) p.question = static_cast<float>(kQuestionWord);
     }
     for (const WeightedTerm& r : intent.related)
-      for (const std::string& t : terms_of(r.term)) {
+      for (std::string_view t : cache.Terms(r.term)) {
         Posting& p = posting(t, index);
         p.related = std::max(p.related, static_cast<float>(std::clamp(r.weight, 0.0, 1.0)));
       }
-    std::map<std::string, int> tf;
-    for (const std::string& t : answers[i]) ++tf[t];
-    double length = static_cast<double>(answers[i].size()) / average;
-    for (const auto& [t, count] : tf) {
-      double f = static_cast<double>(count);
-      double bm25 = f * (kBm25K1 + 1) / (f + kBm25K1 * (1 - kBm25B + kBm25B * length));
-      posting(t, index).answer = static_cast<float>(std::min(kAnswerMax, kAnswer * bm25));
+    // The answer's term counts, kept in `answer` until the average length is known. A number
+    // in it ("2 breaths") is no sign that a question with that number ("what's 2 plus 2") asks
+    // about it.
+    for (std::string_view text : answer_texts(intent)) {
+      for (std::string_view t : cache.Terms(text)) {
+        if (t.find_first_not_of("0123456789") == std::string_view::npos) continue;
+        posting(t, index).answer += 1;
+        lengths[i] += 1;
+      }
     }
-    for (auto& [t, p] : fields) m->terms_[t].postings.push_back(p);
     for (const std::string& p : intent.patterns) {
       if (!m->patterns_.Add(p, index, err)) {
         *err = "/intents/" + std::to_string(i) + "/patterns: " + *err;
         return nullptr;
       }
+    }
+  }
+  double average = 0;
+  for (double length : lengths) average += length;
+  average = n > 0 ? std::max(1.0, average / static_cast<double>(n)) : 1.0;
+  for (auto& [text, term] : m->terms_) {
+    for (Posting& p : term.postings) {
+      double f = p.answer;
+      double length = lengths[static_cast<size_t>(p.intent)] / average;
+      double bm25 = f * (kBm25K1 + 1) / (f + kBm25K1 * (1 - kBm25B + kBm25B * length));
+      p.answer = static_cast<float>(std::min(kAnswerMax, kAnswer * bm25));
+      p.strength = std::max({p.question, p.related, p.answer});
     }
   }
   // A term used by one intent tells it apart fully; one used by all tells nothing.
@@ -149,6 +161,17 @@ std::unique_ptr<Matcher> Matcher::Create(const Knowledge& knowledge, std::string
         top > 0 ? std::clamp(std::log((n + 1.0) / (df + 0.5)) / top, kMinTermWeight, 1.0) : 1.0;
     for (const Posting& p : term.postings)
       m->focus_total_[static_cast<size_t>(p.intent)] += term.weight * p.question;
+  }
+  // In a large knowledge, a word that more than kMaxAnswerPostings intents use says next to
+  // nothing of any of them in their answers, and would make every question touch thousands of
+  // intents: only its question and related-word postings are kept (after its weight is known:
+  // it still weighs what all its uses make it).
+  for (auto& [text, term] : m->terms_) {
+    if (term.postings.size() <= kMaxAnswerPostings) continue;
+    term.postings.erase(
+        std::remove_if(term.postings.begin(), term.postings.end(),
+                       [](const Posting& p) { return p.question == 0 && p.related == 0; }),
+        term.postings.end());
   }
   for (bool covered : {true, false}) {
     for (const std::string& topic : covered ? knowledge.covered : knowledge.uncovered) {
@@ -163,7 +186,17 @@ std::unique_ptr<Matcher> Matcher::Create(const Knowledge& knowledge, std::string
   return m;
 }
 
-Matcher::TopicScan Matcher::ScanTopics(const std::vector<std::string>& terms) const {
+const Matcher::Posting* Matcher::Find(int intent, const std::string& term) const {
+  auto it = terms_.find(term);
+  if (it == terms_.end()) return nullptr;
+  // Postings are in the order of the intents.
+  const std::vector<Posting>& postings = it->second.postings;
+  auto at = std::lower_bound(postings.begin(), postings.end(), intent,
+                             [](const Posting& p, int i) { return p.intent < i; });
+  return at != postings.end() && at->intent == intent ? &*at : nullptr;
+}
+
+Matcher::TopicScan Matcher::ScanTopics(const std::vector<std::string>& terms, int best) const {
   TopicScan scan;
   size_t i = 0;
   while (i < terms.size()) {
@@ -182,9 +215,29 @@ Matcher::TopicScan Matcher::ScanTopics(const std::vector<std::string>& terms) co
       ++i;
       continue;
     }
+    bool spoken_of = false;
+    if (!hit->covered && best >= 0) {
+      auto in_answer = [&](const std::string& t) {
+        const Posting* p = Find(best, t);
+        return p != nullptr && p->answer > 0;
+      };
+      // Words of the answer that are not words of the question: the question is about what
+      // the answer says.
+      size_t beside = 0;
+      for (size_t k = 0; k < terms.size(); ++k) {
+        if (k >= i && k < i + hit->terms.size()) continue;
+        if (std::find(terms.begin(), terms.begin() + static_cast<long>(k), terms[k]) !=
+            terms.begin() + static_cast<long>(k))
+          continue;
+        const Posting* p = Find(best, terms[k]);
+        if (p != nullptr && p->answer > 0 && p->question == 0) ++beside;
+      }
+      spoken_of = beside >= kAnswerWordsBeside &&
+                  std::all_of(hit->terms.begin(), hit->terms.end(), in_answer);
+    }
     if (hit->covered)
       scan.covered = true;
-    else if (scan.uncovered.empty())
+    else if (scan.uncovered.empty() && !spoken_of)
       scan.uncovered = hit->text;
     i += hit->terms.size();
   }
@@ -209,7 +262,8 @@ MatchResult Matcher::Match(std::string_view text, bool explain) const {
   struct Alternative {
     const Term* term;
     double credit;
-    std::string name;  // the term, for explaining
+    std::string name;            // the term, for explaining
+    bool question_only = false;  // counts only where it is a word of an intent's question
   };
   std::vector<std::vector<Alternative>> slots;
   std::vector<std::string> slot_words;
@@ -226,22 +280,27 @@ MatchResult Matcher::Match(std::string_view text, bool explain) const {
     std::vector<Alternative> alternatives;
     auto direct = terms_.find(t);
     if (direct != terms_.end()) alternatives.push_back({&direct->second, 1.0, t});
-    // Only a word the knowledge never uses looks for synonyms: one it does use has chosen its
-    // meaning, and widening it only lets other intents in.
-    for (std::string_view synonym : direct != terms_.end() ? std::vector<std::string_view>()
-                                                           : lexicon::Synonyms(a.term_words[k])) {
-      std::vector<std::string> terms = analyzer_.Terms(synonym);
-      if (terms.size() != 1 || terms[0] == t ||
-          std::find(a.terms.begin(), a.terms.end(), terms[0]) != a.terms.end())
+    // A synonym counts when the knowledge uses that very word. For a word the knowledge uses
+    // too, only where the synonym is a word of an intent's question ("responsibility" for "What
+    // is my duty?"): the word has chosen its meaning, and in answers a synonym would only let
+    // other intents in.
+    const bool known = direct != terms_.end();
+    for (std::string_view synonym : lexicon::Synonyms(a.term_words[k])) {
+      std::string term = analyzer_.VocabularyTerm(synonym);
+      if (term.empty() || term == t ||
+          std::find(a.terms.begin(), a.terms.end(), term) != a.terms.end())
         continue;
-      auto it = terms_.find(terms[0]);
+      auto it = terms_.find(term);
       if (it == terms_.end()) continue;
       bool seen = false;
       for (const Alternative& alt : alternatives) seen = seen || alt.term == &it->second;
-      if (!seen) alternatives.push_back({&it->second, kLexiconCredit, terms[0]});
+      if (!seen) alternatives.push_back({&it->second, kLexiconCredit, term, known});
     }
     if (alternatives.empty()) {
-      double w = lexicon::IsCommonEnglish(a.term_words[k]) ? kEnglishContext : kOtherContext;
+      const std::string& word = a.term_words[k];
+      bool english = std::find(a.english.begin(), a.english.end(), word) != a.english.end() ||
+                     lexicon::IsCommonEnglish(word);
+      double w = english ? kEnglishContext : kOtherContext;
       total += w;
       result.context += w;
       continue;
@@ -255,33 +314,45 @@ MatchResult Matcher::Match(std::string_view text, bool explain) const {
         slot_weight = std::max(slot_weight, alt.term->weight);
     }
     total += slot_weight;
-    filled.clear();
-    for (const Alternative& alt : alternatives) {
-      for (const Posting& p : alt.term->postings) {
-        Accumulator& b = best[static_cast<size_t>(p.intent)];
-        if (!b.touched) {
-          b.touched = true;
-          filled.push_back(p.intent);
-        }
-        double strength = std::max({p.question, p.related, p.answer}) * alt.credit;
-        if (alt.term->weight * strength > b.explained) {
-          b.explained = alt.term->weight * strength;
-          b.focus = alt.term->weight * p.question * alt.credit;
-          b.evidence = std::max(alt.term->weight, kEvidenceWeight) * strength;
-        }
-      }
-    }
-    for (int i : filled) {
-      Accumulator& b = best[static_cast<size_t>(i)];
-      Accumulator& acc = scratch[static_cast<size_t>(i)];
+    auto add = [&](Accumulator& acc, int intent, double explained, double focus, double evidence) {
       if (!acc.touched) {
         acc.touched = true;
-        touched.push_back(i);
+        touched.push_back(intent);
       }
-      acc.explained += b.explained;
-      acc.focus += b.focus;
-      acc.evidence += b.evidence;
-      b = Accumulator();
+      acc.explained += explained;
+      acc.focus += focus;
+      acc.evidence += evidence;
+    };
+    if (alternatives.size() == 1 && !alternatives[0].question_only && alternatives[0].credit == 1) {
+      // The common case, the word itself: straight into the sums.
+      const Term& term = *alternatives[0].term;
+      const double evidence_weight = std::max(term.weight, kEvidenceWeight);
+      for (const Posting& p : term.postings)
+        add(scratch[static_cast<size_t>(p.intent)], p.intent, term.weight * p.strength,
+            term.weight * p.question, evidence_weight * p.strength);
+    } else {
+      filled.clear();
+      for (const Alternative& alt : alternatives) {
+        for (const Posting& p : alt.term->postings) {
+          double strength = (alt.question_only ? p.question : p.strength) * alt.credit;
+          if (strength == 0) continue;
+          Accumulator& b = best[static_cast<size_t>(p.intent)];
+          if (!b.touched) {
+            b.touched = true;
+            filled.push_back(p.intent);
+          }
+          if (alt.term->weight * strength > b.explained) {
+            b.explained = alt.term->weight * strength;
+            b.focus = alt.term->weight * p.question * alt.credit;
+            b.evidence = std::max(alt.term->weight, kEvidenceWeight) * strength;
+          }
+        }
+      }
+      for (int i : filled) {
+        Accumulator& b = best[static_cast<size_t>(i)];
+        add(scratch[static_cast<size_t>(i)], i, b.explained, b.focus, b.evidence);
+        b = Accumulator();
+      }
     }
     if (explain) {
       slots.push_back(std::move(alternatives));
@@ -297,31 +368,59 @@ MatchResult Matcher::Match(std::string_view text, bool explain) const {
     }
   }
 
-  std::vector<Candidate> scored;
-  scored.reserve(touched.size());
+  // Every touched intent is scored; only the few ranked become Candidates.
+  struct Scored {
+    double score, coverage, focus;
+    int intent;
+    bool pattern;
+  };
+  thread_local std::vector<Scored> scored;
+  scored.clear();
+  // The evidence factor (an exp) is worked out only for an intent that can still reach the
+  // ranked few: the score without it is an upper bound.
+  double bar[MatchResult::kMaxRanked] = {};  // the best final scores so far, best first
   for (int index : touched) {
     size_t i = static_cast<size_t>(index);
     Accumulator& acc = scratch[i];
-    Candidate c;
+    Scored c;
     c.intent = index;
     c.coverage = total > 0 ? std::min(1.0, acc.explained / total) : 0;
     c.focus = focus_total_[i] > 0 ? std::min(1.0, acc.focus / focus_total_[i]) : 0;
-    c.score = kCoverageShare * c.coverage + (1 - kCoverageShare) * c.focus;
-    c.score *= 1 - std::exp(-acc.evidence / kMass);
     c.pattern = std::binary_search(pattern_hits.begin(), pattern_hits.end(), index);
+    double raw = kCoverageShare * c.coverage + (1 - kCoverageShare) * c.focus;
+    double evidence = acc.evidence;
+    acc = Accumulator();
     // A pattern is the knowledge's own word that the question is this one's: what the input
     // leaves unexplained still counts, what it leaves of the question does not.
-    if (c.pattern) c.score = kPatternFloor + (1 - kPatternFloor) * std::max(c.score, c.coverage);
-    acc = Accumulator();
-    if (c.score > 0) scored.push_back(std::move(c));
+    auto lift = [&c](double score) {
+      return c.pattern ? kPatternFloor + (1 - kPatternFloor) * std::max(score, c.coverage) : score;
+    };
+    if (lift(raw) < bar[MatchResult::kMaxRanked - 1]) continue;
+    c.score = lift(raw * (1 - std::exp(-evidence / kMass)));
+    if (c.score <= 0) continue;
+    scored.push_back(c);
+    for (size_t r = 0; r < MatchResult::kMaxRanked; ++r) {
+      if (c.score <= bar[r]) continue;
+      for (size_t q = MatchResult::kMaxRanked - 1; q > r; --q) bar[q] = bar[q - 1];
+      bar[r] = c.score;
+      break;
+    }
   }
   size_t ranked = std::min(scored.size(), MatchResult::kMaxRanked);
   std::partial_sort(scored.begin(), scored.begin() + static_cast<long>(ranked), scored.end(),
-                    [](const Candidate& x, const Candidate& y) {
+                    [](const Scored& x, const Scored& y) {
                       return x.score != y.score ? x.score > y.score : x.intent < y.intent;
                     });
-  scored.resize(ranked);
-  result.ranked = std::move(scored);
+  result.ranked.reserve(ranked);
+  for (size_t r = 0; r < ranked; ++r) {
+    Candidate c;
+    c.intent = scored[r].intent;
+    c.score = scored[r].score;
+    c.coverage = scored[r].coverage;
+    c.focus = scored[r].focus;
+    c.pattern = scored[r].pattern;
+    result.ranked.push_back(std::move(c));
+  }
   if (explain) {
     for (Candidate& c : result.ranked) {
       for (size_t u = 0; u < slots.size(); ++u) {
@@ -329,8 +428,8 @@ MatchResult Matcher::Match(std::string_view text, bool explain) const {
         for (const Alternative& alt : slots[u]) {
           for (const Posting& p : alt.term->postings) {
             if (p.intent != c.intent) continue;
-            double strength = std::max({p.question, p.related, p.answer}) * alt.credit;
-            if (alt.term->weight * strength <= e.strength * e.weight) continue;
+            double strength = (alt.question_only ? p.question : p.strength) * alt.credit;
+            if (strength == 0 || alt.term->weight * strength <= e.strength * e.weight) continue;
             e.term = analyzer_.Display(alt.name);
             e.field = p.question >= std::max(p.related, p.answer) ? Field::kQuestion
                       : p.related >= p.answer                     ? Field::kRelated
@@ -349,7 +448,7 @@ MatchResult Matcher::Match(std::string_view text, bool explain) const {
     }
   }
 
-  TopicScan topics = ScanTopics(a.terms);
+  TopicScan topics = ScanTopics(a.terms, result.ranked.empty() ? -1 : result.ranked[0].intent);
   if (!topics.covered) result.uncovered = topics.uncovered;
   result.off_topic = !knowledge_.covered.empty() && !topics.covered && !a.unknown.empty();
   double top = result.ranked.empty() ? 0 : result.ranked[0].score;

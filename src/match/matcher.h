@@ -108,6 +108,7 @@ class Matcher {
     float question;  // 0..1 in each field: how much the field says the term
     float related;
     float answer;
+    float strength;  // the strongest of the three
   };
   struct Term {
     double weight = 0;  // 0..1, from how many intents use it
@@ -122,8 +123,13 @@ class Matcher {
     bool covered = false;   // a covered topic is named
     std::string uncovered;  // the first uncovered topic named, if any
   };
-  // Finds covered and uncovered topics in `terms`, longest first, each word in one topic.
-  TopicScan ScanTopics(const std::vector<std::string>& terms) const;
+  // Finds covered and uncovered topics in `terms`, longest first, each word in one topic. An
+  // uncovered topic does not count when the answer of intent `best` speaks of it and of two
+  // more of the question's words that its question does not use ("the stretch where you go up on
+  // your elbows and let your chest sink, how long do I hold it").
+  TopicScan ScanTopics(const std::vector<std::string>& terms, int best) const;
+  // `intent`'s posting of `term`, or null.
+  const Posting* Find(int intent, const std::string& term) const;
 
   const Knowledge& knowledge_;
   Analyzer analyzer_;

@@ -229,6 +229,73 @@ Analyzer::Word Analyzer::Lookup(const std::string& word) const {
   return {stemmer_.Stem(word), false};
 }
 
+const std::vector<std::string_view>& Analyzer::TermCache::Terms(std::string_view text) {
+  out_.clear();
+  auto made = [this](std::vector<std::string> terms) {
+    for (std::string& t : terms) out_.push_back(made_.emplace_back(std::move(t)));
+  };
+  // ASCII text normalises token by token as it does whole (see AddVocabulary).
+  if (!IsAscii(text)) {
+    made(analyzer_.Terms(text));
+    return out_;
+  }
+  entries_.clear();
+  bool synonym = false;
+  size_t words = 0, at = 0;
+  while (words < kVocabularyWordsPerText) {
+    std::string_view token = TokenSet::NextToken(text, &at);
+    if (token.empty()) break;
+    auto [it, fresh] = tokens_.try_emplace(std::string(token));
+    Entry& e = it->second;
+    if (fresh) {
+      for (const std::string& w : NormalizeWords(token)) {
+        Word word = analyzer_.Lookup(w);
+        e.synonym = e.synonym || (analyzer_.synonym_starts_.MayContain(word.stem) &&
+                                  analyzer_.synonyms_.count(word.stem) > 0);
+        e.stems.push_back(std::move(word.stem));
+        e.stop.push_back(word.stop);
+      }
+    }
+    entries_.push_back(&e);
+    synonym = synonym || e.synonym;
+    words += e.stems.size();
+  }
+  if (!synonym && words <= kVocabularyWordsPerText) {
+    for (const Entry* e : entries_)
+      for (size_t i = 0; i < e->stems.size(); ++i)
+        if (!e->stop[i]) out_.push_back(e->stems[i]);
+    return out_;
+  }
+  // Synonyms may span tokens ("shoulder blades"): they are applied to copies.
+  std::vector<std::string> stems;
+  std::vector<bool> stop;
+  for (const Entry* e : entries_) {
+    stems.insert(stems.end(), e->stems.begin(), e->stems.end());
+    stop.insert(stop.end(), e->stop.begin(), e->stop.end());
+  }
+  if (stems.size() > kVocabularyWordsPerText) {
+    stems.resize(kVocabularyWordsPerText);
+    stop.resize(kVocabularyWordsPerText);
+  }
+  analyzer_.ApplySynonyms(&stems, &stop, nullptr, nullptr);
+  std::vector<std::string> terms;
+  for (size_t i = 0; i < stems.size(); ++i)
+    if (!stop[i]) terms.push_back(std::move(stems[i]));
+  made(std::move(terms));
+  return out_;
+}
+
+std::string Analyzer::VocabularyTerm(std::string_view word) const {
+  auto it = known_.find(std::string(word));
+  if (it == known_.end() || it->second.stop || it->second.vocabulary < 0) return "";
+  const std::string& stem = it->second.stem;
+  // A one-word synonym of the knowledge maps it on ("ache" -> "pain").
+  if (auto syn = synonyms_.find(stem); syn != synonyms_.end())
+    for (const Synonym& s : syn->second)
+      if (s.from.size() == 1) return s.to.size() == 1 && !s.to_stop[0] ? s.to[0] : "";
+  return stem;
+}
+
 std::string Analyzer::Display(const std::string& term) const {
   auto it = display_.find(term);
   return it == display_.end() ? term : it->second;
@@ -321,8 +388,9 @@ Analysis Analyzer::Analyze(std::string_view text) const {
     }
     // Only a word that is not common English is corrected: an ordinary word the knowledge
     // never uses ("gave", "switch") is context, not a misspelling of one it does.
+    bool english = false;
     if (!word.stop && !HasDigit(w) && (priority = speller_.Priority(word.stem)) < 0 &&
-        !lexicon::IsCommonEnglish(w)) {
+        !(english = lexicon::IsCommonEnglish(w))) {
       priority = -2;
       std::string fixed = speller_.Correct(word.stem);
       // A misspelling can stem badly ("exersizes" -> "exers"): try the word as typed too.
@@ -350,6 +418,7 @@ Analysis Analyzer::Analyze(std::string_view text) const {
     }
     if (!word.stop && (priority == -2 ? speller_.Priority(word.stem) : priority) < 1)
       a.unknown.push_back(w);
+    if (english) a.english.push_back(w);
     stems.push_back(std::move(word.stem));
     stop.push_back(word.stop);
     surface.push_back(w);

@@ -6,6 +6,7 @@
 #ifndef BACKTALK_TEXT_ANALYZER_H_
 #define BACKTALK_TEXT_ANALYZER_H_
 
+#include <deque>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -33,6 +34,7 @@ struct Analysis {
   // question may be about something else.
   std::vector<std::string> unknown;
   std::vector<std::pair<std::string, std::string>> lemmas;  // irregular forms: {"gave", "give"}
+  std::vector<std::string> english;  // words outside the vocabulary found to be common English
 };
 
 class Analyzer {
@@ -47,6 +49,34 @@ class Analyzer {
   // The canonical terms of a phrase from the knowledge (a keyword, a topic): the same
   // normalising, stemming and synonyms as a question, but no spelling correction.
   std::vector<std::string> Terms(std::string_view phrase) const;
+
+  // Terms() of many texts that share their words, as the answers of a large knowledge do: each
+  // distinct token is normalised and stemmed once, synonyms are applied over the whole text,
+  // and the terms come back as views that live as long as the cache (the same term of the
+  // same token is the same view, so a caller may key a table by its address). For building an
+  // index; not for use from several threads.
+  class TermCache {
+   public:
+    explicit TermCache(const Analyzer& analyzer) : analyzer_(analyzer) {}
+    // Valid until the next call.
+    const std::vector<std::string_view>& Terms(std::string_view text);
+
+   private:
+    struct Entry {
+      std::vector<std::string> stems;
+      std::vector<bool> stop;
+      bool synonym = false;  // a stem may start one of the knowledge's synonyms
+    };
+    const Analyzer& analyzer_;
+    std::unordered_map<std::string, Entry> tokens_;
+    std::deque<std::string> made_;  // terms made by synonyms, or from text that is not ASCII
+    std::vector<const Entry*> entries_;
+    std::vector<std::string_view> out_;
+  };
+
+  // The single term a word of the knowledge's vocabulary stands for, or "" when the word is
+  // not in it (or is a stop word): a look-up, not an analysis.
+  std::string VocabularyTerm(std::string_view word) const;
 
   // A readable word for a term, for explanations: "muscl" -> "muscles".
   std::string Display(const std::string& term) const;

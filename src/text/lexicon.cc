@@ -6,26 +6,35 @@
 
 namespace backtalk {
 namespace lexicon_data {
-extern const char kWords[];
-extern const size_t kWordsSize;
-extern const char kLemmas[];
-extern const size_t kLemmasSize;
-extern const char kSynonyms[];
-extern const size_t kSynonymsSize;
-extern const char kBaseForms[];
-extern const size_t kBaseFormsSize;
+// Each table: its sorted lines, their size, and where the lines of each bucket (the key's
+// first two letters) start.
+extern const char kWords[], kLemmas[], kSynonyms[], kBaseForms[];
+extern const size_t kWordsSize, kLemmasSize, kSynonymsSize, kBaseFormsSize;
+extern const unsigned kWordsIndex[], kLemmasIndex[], kSynonymsIndex[], kBaseFormsIndex[];
 }  // namespace lexicon_data
 
 namespace lexicon {
 
 namespace {
 
+struct Table {
+  const char* text;
+  size_t size;
+  const unsigned* index;  // 26 * 27 + 1 bucket starts
+};
+
 // The line of `table` (sorted lines, each "key" or "key rest...") whose key is `key`, without
-// its newline; empty when there is none. Binary search over bytes, as look(1) does: each probe
-// backs up to the start of its line.
-std::string_view FindLine(std::string_view table, std::string_view key) {
-  if (key.empty()) return {};
-  size_t low = 0, high = table.size();  // the line sought starts in [low, high)
+// its newline; empty when there is none. The bucket of the key's first two letters, then a
+// binary search over its bytes, as look(1) does: each probe backs up to the start of its line.
+// (The buckets cut a look-up from about 17 probes to about 8: the lexicon is asked for most
+// words of a question.)
+std::string_view FindLine(const Table& t, std::string_view key) {
+  if (key.empty() || key[0] < 'a' || key[0] > 'z') return {};
+  if (key.size() > 1 && (key[1] < 'a' || key[1] > 'z')) return {};
+  size_t b = static_cast<size_t>(key[0] - 'a') * 27 +
+             (key.size() > 1 ? static_cast<size_t>(key[1] - 'a') + 1 : 0);
+  std::string_view table(t.text, t.size);
+  size_t low = t.index[b], high = t.index[b + 1];  // the line sought starts in [low, high)
   while (low < high) {
     size_t mid = low + (high - low) / 2;
     size_t start = table.rfind('\n', mid == 0 ? 0 : mid - 1);
@@ -44,10 +53,23 @@ std::string_view FindLine(std::string_view table, std::string_view key) {
   return {};
 }
 
-std::string_view Words() { return {lexicon_data::kWords, lexicon_data::kWordsSize}; }
-std::string_view Lemmas() { return {lexicon_data::kLemmas, lexicon_data::kLemmasSize}; }
-std::string_view SynonymTable() { return {lexicon_data::kSynonyms, lexicon_data::kSynonymsSize}; }
-std::string_view BaseForms() { return {lexicon_data::kBaseForms, lexicon_data::kBaseFormsSize}; }
+using namespace lexicon_data;
+const Table& Words() {
+  static const Table t{kWords, kWordsSize, kWordsIndex};
+  return t;
+}
+const Table& Lemmas() {
+  static const Table t{kLemmas, kLemmasSize, kLemmasIndex};
+  return t;
+}
+const Table& SynonymTable() {
+  static const Table t{kSynonyms, kSynonymsSize, kSynonymsIndex};
+  return t;
+}
+const Table& BaseForms() {
+  static const Table t{kBaseForms, kBaseFormsSize, kBaseFormsIndex};
+  return t;
+}
 
 bool EndsWith(std::string_view word, std::string_view suffix) {
   return word.size() > suffix.size() + 1 && word.substr(word.size() - suffix.size()) == suffix;
