@@ -3,7 +3,8 @@
 #   scripts/fuzz.sh                 a smoke run: each target for a fixed number of runs (CI)
 #   scripts/fuzz.sh --runs N        each target for N runs
 #   scripts/fuzz.sh --time SECONDS  each target for SECONDS (a long run), one after the other
-#   scripts/fuzz.sh --only NAME     only that target (knowledge, match, conversation, html, csv)
+#   scripts/fuzz.sh --only NAME     only that target (knowledge, match, conversation, html, csv,
+#                                   state_token, request)
 # The checked-in seeds in tests/fuzz/corpus/<target>/ are read, never written: new inputs go to
 # a work corpus in build-fuzz/corpus/<target>/, crashes to build-fuzz/artifacts/<target>/.
 # A crash makes the script fail; turn its input into a regression test (tests/regression/).
@@ -25,7 +26,7 @@ done
 CC=clang CXX=clang++ cmake -S . -B build-fuzz -DCMAKE_BUILD_TYPE=RelWithDebInfo \
   -DBACKTALK_FUZZ=ON -DBACKTALK_TESTS=OFF -DBACKTALK_BENCH=OFF >/dev/null
 targets=()
-for t in knowledge match conversation html csv; do
+for t in knowledge match conversation html csv state_token request; do
   [ -f "tests/fuzz/${t}_fuzz.cc" ] || continue
   [ -z "$only" ] || [ "$only" = "$t" ] || continue
   targets+=("$t")

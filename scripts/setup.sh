@@ -7,7 +7,8 @@ cd "$(dirname "$0")/.."
 packages=(build-essential cmake pkg-config libre2-dev nlohmann-json3-dev libreadline-dev
   libgtest-dev libgmock-dev libstemmer-dev libcli11-dev libutf8proc-dev libbenchmark-dev
   clang clang-format tmux time hyperfine libclang-rt-14-dev python3 hunspell-en-us hunspell-en-med
-  hunspell-tools wordnet-base libgumbo-dev libcsv-dev)
+  hunspell-tools wordnet-base libgumbo-dev libcsv-dev libcpp-httplib-dev chromium chromium-driver
+  python3-selenium wrk)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" || missing+=("$p")

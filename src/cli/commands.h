@@ -30,6 +30,11 @@ struct Options {
   std::string format;              // import --format: html, csv, tsv, markdown, text, qa
   bool dry_run = false;            // import --dry-run: report what was found, write nothing
   bool self = false;               // eval --self: self-test the knowledge, no labelled file
+  std::string host = "127.0.0.1";  // serve --host: localhost only unless told otherwise
+  int port = 8080;                 // serve --port; 0 picks a free one (printed at start)
+  std::string cors;                // serve --cors ORIGIN; empty: no CORS headers
+  bool quiet = false;              // serve --quiet: no request log on standard error
+  int threads = 0;                 // serve --threads: workers; 0: the default (serve.cc)
 };
 
 // Loads the engine, printing the error to stderr on failure.
@@ -43,6 +48,7 @@ int RunExplain(const Options& options);
 int RunStretch(const Options& options);
 int RunImport(const Options& options);
 int RunSelfTest(const Options& options);  // eval --self
+int RunServe(const Options& options);
 
 }  // namespace backtalk
 

@@ -28,6 +28,7 @@ const Subcommand kSubcommands[] = {
     {"explain", "show why a question matches what it matches", backtalk::RunExplain},
     {"import", "draft knowledge from FAQ documents (text, Markdown, HTML, CSV/TSV)",
      backtalk::RunImport},
+    {"serve", "serve the HTTP API and the web chat page", backtalk::RunServe},
 };
 
 bool ColorWanted() {
@@ -101,6 +102,17 @@ int main(int argc, char** argv) {
           ->check(CLI::IsMember({"html", "csv", "tsv", "markdown", "text", "qa"}));
       sub->add_flag("--dry-run", options.dry_run,
                     "print the questions found and what would be drafted; write nothing");
+    } else if (name == "serve") {
+      sub->add_option("--host", options.host, "address to listen on (0.0.0.0: every interface)")
+          ->capture_default_str();
+      sub->add_option("--port", options.port, "port to listen on (0: any free port)")
+          ->capture_default_str()
+          ->check(CLI::Range(0, 65535));
+      sub->add_option("--cors", options.cors, "allow this origin to call the API from a browser");
+      sub->add_flag("--quiet", options.quiet, "no JSON log line per request on standard error");
+      sub->add_option("--threads", options.threads,
+                      "most worker threads, one per open connection (default 2048)")
+          ->check(CLI::Range(1, 16384));
     } else if (name == "stretch") {
       sub->add_option("sequence", options.words, "sequence id")->expected(0, 1);
       sub->add_flag("--list", options.list, "list the sequences");

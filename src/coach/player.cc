@@ -116,6 +116,10 @@ StepOutcome Player::Play(const SequenceRun& run) {
   const Sequence& sequence = *run.sequence;
   const Step& step = sequence.steps[run.step];
   std::string text = StepText(sequence, run.step);
+  if (mode_ == Mode::kStepwise) {
+    screen_->Print("\n" + text);
+    return StepOutcome::kWait;
+  }
   if (mode_ == Mode::kGuided) {
     size_t colon = text.find(':');
     text = Bold(*screen_, text.substr(0, colon)) + text.substr(colon);

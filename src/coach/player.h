@@ -45,7 +45,9 @@ enum class StepOutcome {
 
 class Player {
  public:
-  enum class Mode { kGuided, kRealtime, kPrinted };
+  // kStepwise: the countdown is someone else's (the web page counts holds down itself), so a
+  // step is shown, set apart by a blank line, and waits at once: a server never sleeps.
+  enum class Mode { kGuided, kRealtime, kPrinted, kStepwise };
 
   // How often a countdown looks for keys and redraws.
   static constexpr int64_t kTickMicros = 100 * 1000;

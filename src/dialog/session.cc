@@ -74,6 +74,17 @@ Session::Session(const Engine* engine, Player* player, Screen* screen, bool json
 
 Session::~Session() = default;
 
+Session::Memory Session::Remember() const {
+  return Memory{.state = state_, .offer = offer_, .run = run_, .choices = choices_};
+}
+
+void Session::Restore(const Memory& memory) {
+  state_ = memory.state;
+  offer_ = memory.offer;
+  run_ = memory.run;
+  choices_ = memory.choices;
+}
+
 std::string Session::Welcome() const {
   return engine_->knowledge().disclaimer + "\nAsk about your back, or type 'help' for commands.\n";
 }

@@ -55,6 +55,18 @@ class Session {
   const Sequence* offer() const { return offer_; }
   const SequenceRun* run() const { return run_ ? &*run_ : nullptr; }
 
+  // What the session remembers between lines. A server that keeps no sessions hands it to the
+  // client with each answer (see server/state_token.h) and restores it from the next request.
+  struct Memory {
+    State state = State::kIdle;
+    const Sequence* offer = nullptr;     // with kOffered
+    std::optional<SequenceRun> run;      // with kInSequence
+    std::vector<const Intent*> choices;  // the numbered suggestions a number picks from
+  };
+  Memory Remember() const;
+  // Continues from `memory`, whose pointers must be into this session's knowledge.
+  void Restore(const Memory& memory);
+
   // "Want to try the seated twist (6 steps, about 2 minutes)? [y/n]"
   static std::string OfferText(const Sequence& sequence);
 

@@ -95,6 +95,14 @@ TEST_F(PlayerTest, PrintedModeShowsTheHoldAndNeverSleeps) {
   EXPECT_TRUE(screen_.redraws().empty());
 }
 
+TEST_F(PlayerTest, StepwiseModeShowsTheStepAndWaitsWithoutCountingDown) {
+  Sequence s = OneStep(Hold(15, 30));
+  EXPECT_EQ(Play(s, Player::Mode::kStepwise), StepOutcome::kWait);
+  EXPECT_EQ(screen_.text(), "\nStep 1/1: Hold it.\n  hold 15-30 s\n");
+  EXPECT_EQ(clock_.slept(), 0);
+  EXPECT_TRUE(screen_.redraws().empty());
+}
+
 TEST_F(PlayerTest, GuidedThirtySecondHoldCountsDownEverySecondThenWaits) {
   Sequence s = OneStep(Hold(30));
   EXPECT_EQ(Play(s, Player::Mode::kGuided), StepOutcome::kWait);

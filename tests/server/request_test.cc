@@ -1,0 +1,64 @@
+// The API's request reader: the fields it needs, with a message for each way a body is wrong.
+#include "server/request.h"
+
+#include <gtest/gtest.h>
+
+namespace backtalk::testing {
+namespace {
+
+std::string AskError(const std::string& body) {
+  AskRequest r;
+  std::string err;
+  return ParseAskRequest(body, &r, &err) ? "" : err;
+}
+
+std::string ChatError(const std::string& body) {
+  ChatRequest r;
+  std::string err;
+  return ParseChatRequest(body, &r, &err) ? "" : err;
+}
+
+TEST(RequestTest, ReadsTheFields) {
+  AskRequest ask;
+  std::string err;
+  ASSERT_TRUE(ParseAskRequest(R"({"question": "why \"tight\"?\u2019", "lang": "en"})", &ask, &err));
+  EXPECT_EQ(ask.question, "why \"tight\"?\u2019");
+  ChatRequest chat;
+  ASSERT_TRUE(ParseChatRequest(R"({"line": "yes", "state": "AVFq"})", &chat, &err));
+  EXPECT_EQ(chat.line, "yes");
+  EXPECT_EQ(chat.state, "AVFq");
+  ASSERT_TRUE(ParseChatRequest(R"({"line": "", "state": null})", &chat, &err));
+  EXPECT_EQ(chat.state, "");
+  ChatRequest fresh;
+  ASSERT_TRUE(ParseChatRequest(R"( {"line": "hi"} )", &fresh, &err));
+  EXPECT_EQ(fresh.state, "");
+}
+
+TEST(RequestTest, EachWrongBodyHasItsMessage) {
+  EXPECT_EQ(AskError(""),
+            "malformed JSON: parse error at line 1, column 1: syntax error while parsing value - "
+            "unexpected end of input; expected '[', '{', or a literal");
+  EXPECT_EQ(AskError("{\"question\": \"a\""),
+            "malformed JSON: parse error at line 1, column 17: syntax error while parsing object "
+            "- unexpected end of input; expected '}'");
+  EXPECT_EQ(AskError("{} {}"),
+            "malformed JSON: parse error at line 1, column 4: syntax error while parsing value - "
+            "unexpected '{'; expected end of input");
+  EXPECT_EQ(AskError("\"why\""), "the body must be a JSON object");
+  EXPECT_EQ(AskError("null"), "the body must be a JSON object");
+  EXPECT_EQ(AskError("{\"Question\": \"a\"}"), "missing field \"question\" (a string)");
+  EXPECT_EQ(AskError("{\"question\": null}"), "field \"question\" must be a string");
+  EXPECT_EQ(AskError("{\"question\": [\"a\"]}"), "field \"question\" must be a string");
+  EXPECT_EQ(AskError("{\"question\": \"\xC3\"}").rfind("malformed JSON: parse error", 0), 0u);
+  EXPECT_EQ(ChatError("{\"state\": \"x\"}"), "missing field \"line\" (a string)");
+  EXPECT_EQ(ChatError("{\"line\": \"a\", \"state\": {}}"), "field \"state\" must be a string");
+  EXPECT_EQ(ChatError("{\"line\": 1}"), "field \"line\" must be a string");
+}
+
+TEST(RequestTest, DeepNestingIsAnErrorNotACrash) {
+  std::string deep = "{\"line\": \"a\", \"x\": " + std::string(100000, '[') + "}";
+  EXPECT_EQ(ChatError(deep).rfind("malformed JSON: parse error", 0), 0u);
+}
+
+}  // namespace
+}  // namespace backtalk::testing
