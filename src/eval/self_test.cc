@@ -50,8 +50,8 @@ bool IsContent(const Analyzer& analyzer, const std::string& word) {
 }
 
 struct Outcome {
-  int intent = -1;  // the best candidate
-  double top = 0, second = 0;
+  int intent = -1;                // the best candidate
+  std::vector<Candidate> ranked;  // the best two, without their evidence
   bool blocked = false;  // small talk, an uncovered topic, an unknown word: never an answer
 };
 
@@ -59,11 +59,12 @@ Outcome Ask(const Engine& engine, const std::string& text) {
   Reply r = engine.Ask(text);
   Outcome o;
   o.blocked = r.small_talk != nullptr || !r.match.uncovered.empty() || r.match.off_topic;
-  if (!r.match.ranked.empty()) {
-    o.intent = r.match.ranked[0].intent;
-    o.top = r.match.ranked[0].score;
+  for (size_t i = 0; i < r.match.ranked.size() && i < 2; ++i) {
+    Candidate c = r.match.ranked[i];
+    c.evidence.clear();
+    o.ranked.push_back(std::move(c));
   }
-  if (r.match.ranked.size() > 1) o.second = r.match.ranked[1].score;
+  if (!o.ranked.empty()) o.intent = o.ranked[0].intent;
   return o;
 }
 
@@ -71,7 +72,7 @@ Outcome Ask(const Engine& engine, const std::string& text) {
 int Decide(const Outcome& o, double threshold, double margin, double floor) {
   if (o.blocked || o.intent < 0) return -1;
   Settings s{threshold, margin - 1e-9, floor};
-  return backtalk::Decide(o.top, o.second, s) == Verdict::kAnswer ? o.intent : -1;
+  return backtalk::Decide(o.ranked, s) == Verdict::kAnswer ? o.intent : -1;
 }
 
 std::vector<std::string> SplitSentences(const std::string& text) {

@@ -66,9 +66,18 @@ const char* FieldName(Field field) {
   return "";
 }
 
-Verdict Decide(double top, double second, const Settings& s) {
+Verdict Decide(const std::vector<Candidate>& ranked, const Settings& s) {
+  double top = ranked.empty() ? 0 : ranked[0].score;
+  double second = ranked.size() > 1 ? ranked[1].score : 0;
   if (top < s.suggest_floor) return Verdict::kNoAnswer;
-  if (top >= s.threshold && top - second >= s.margin) return Verdict::kAnswer;
+  if (top < s.threshold) return Verdict::kAmbiguous;
+  if (top - second >= s.margin) return Verdict::kAnswer;
+  // An input that says one question whole and little else is that question, however close a
+  // longer question that contains it comes ("stretch your middle back" beside "stretch your
+  // upper middle back").
+  if (ranked[0].focus >= kWholeQuestion &&
+      (ranked.size() < 2 || ranked[1].focus <= ranked[0].focus - kFocusLead))
+    return Verdict::kAnswer;
   return Verdict::kAmbiguous;
 }
 
@@ -456,17 +465,8 @@ MatchResult Matcher::Match(std::string_view text, bool explain) const {
   TopicScan topics = ScanTopics(a.terms, result.ranked.empty() ? -1 : result.ranked[0].intent);
   if (!topics.covered) result.uncovered = topics.uncovered;
   result.off_topic = !knowledge_.covered.empty() && !topics.covered && !a.unknown.empty();
-  double top = result.ranked.empty() ? 0 : result.ranked[0].score;
-  double second = result.ranked.size() > 1 ? result.ranked[1].score : 0;
   result.verdict =
-      result.uncovered.empty() ? Decide(top, second, knowledge_.settings) : Verdict::kNoAnswer;
-  // An input that says one question whole and little else is that question, however close a
-  // longer question that contains it comes ("stretch your middle back" beside "stretch your
-  // upper middle back").
-  if (result.verdict == Verdict::kAmbiguous && top >= knowledge_.settings.threshold &&
-      result.ranked[0].focus >= kWholeQuestion &&
-      (result.ranked.size() < 2 || result.ranked[1].focus <= result.ranked[0].focus - kFocusLead))
-    result.verdict = Verdict::kAnswer;
+      result.uncovered.empty() ? Decide(result.ranked, knowledge_.settings) : Verdict::kNoAnswer;
   if (result.verdict == Verdict::kAnswer && result.off_topic) result.verdict = Verdict::kAmbiguous;
   return result;
 }

@@ -82,8 +82,11 @@ struct MatchResult {
   static constexpr size_t kMaxRanked = 3;
 };
 
-// The decision from the two best scores, shared by the matcher and the calibration.
-Verdict Decide(double top, double second, const Settings& settings);
+// The decision from the ranked candidates (the best two are read), shared by the matcher and
+// the calibration: an answer when the best reaches the threshold and leads the runner-up by
+// the margin, or names its whole question when the runner-up does not; suggestions above the
+// floor; else nothing.
+Verdict Decide(const std::vector<Candidate>& ranked, const Settings& settings);
 
 class Matcher {
  public:

@@ -228,10 +228,22 @@ TEST_F(ScoringTest, TheThresholdAndMarginDecide) {
   s.threshold = 0.5;
   s.margin = 0.1;
   s.suggest_floor = 0.2;
-  EXPECT_EQ(Decide(0.6, 0.45, s), Verdict::kAnswer);
-  EXPECT_EQ(Decide(0.6, 0.55, s), Verdict::kAmbiguous);  // too close to the runner-up
-  EXPECT_EQ(Decide(0.45, 0.0, s), Verdict::kAmbiguous);  // under the threshold
-  EXPECT_EQ(Decide(0.1, 0.0, s), Verdict::kNoAnswer);    // under the floor
+  auto decide = [&s](double top, double second, double top_focus = 0, double second_focus = 0) {
+    std::vector<Candidate> ranked(2);
+    ranked[0].score = top;
+    ranked[0].focus = top_focus;
+    ranked[1].score = second;
+    ranked[1].focus = second_focus;
+    return Decide(ranked, s);
+  };
+  EXPECT_EQ(decide(0.6, 0.45), Verdict::kAnswer);
+  EXPECT_EQ(decide(0.6, 0.55), Verdict::kAmbiguous);  // too close to the runner-up
+  EXPECT_EQ(decide(0.45, 0.0), Verdict::kAmbiguous);  // under the threshold
+  EXPECT_EQ(decide(0.1, 0.0), Verdict::kNoAnswer);    // under the floor
+  // Close, but the input names the whole of the best question and not of the runner-up's.
+  EXPECT_EQ(decide(0.6, 0.55, 1.0, 0.5), Verdict::kAnswer);
+  EXPECT_EQ(decide(0.6, 0.55, 1.0, 0.9), Verdict::kAmbiguous);
+  EXPECT_EQ(decide(0.45, 0.0, 1.0, 0.0), Verdict::kAmbiguous);  // still under the threshold
 }
 
 }  // namespace
