@@ -405,8 +405,9 @@ std::string FormatSelfTest(const SelfTestReport& report, const Knowledge& k) {
   char line[512];
   auto percent = [](int n, int of) { return of ? 100.0 * n / of : 100.0; };
   std::snprintf(line, sizeof line,
-                "self-test of %s: %zu intents, %d variants of their questions (typos, dropped "
-                "words, synonyms, rewordings), %d off-topic probes\n\n",
+                "self-test of %s: %zu intents, %d variants (typos, dropped words, synonyms, "
+                "rewordings, questions about the answers, each after unrelated context too), "
+                "%d probes (near misses and everyday questions)\n\n",
                 k.source.c_str(), k.intents.size(), report.variants, report.probes);
   out += line;
   out += "reached   intent\n";

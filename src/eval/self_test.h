@@ -1,10 +1,12 @@
-// Self-test of a knowledge file: no labelled set needed. From each intent's question it makes
-// the variants people type (one typo in a word, a word dropped, a synonym swapped in, casual
-// rewordings such as "why is my ... so ...") and asks the engine each; it also asks probes
-// that the knowledge must not answer (a question with its main word replaced by an unrelated
-// one, everyday off-topic lines). It reports per intent how many variants come back to it,
-// which intents can never be reached or are shadowed by another, and sweeps the threshold and
-// the margin to recommend the values that answer most variants rightly and fewest wrongly.
+// Self-test of a knowledge file, and the calibration of its threshold and margin: no labelled
+// set needed. From each intent it makes the questions people type (one typo in a word, a word
+// dropped, a synonym swapped in, casual rewordings such as "why is my ... so ...", questions
+// about what its answer says, each again after unrelated context) and asks the engine each; it
+// also asks probes that the knowledge must not answer (a question with its main word replaced
+// by an unrelated one, the everyday questions of knowledge/everyday.txt). It reports per intent
+// how many variants come back to it, which intents can never be reached or are shadowed by
+// another, and sweeps the threshold and the margin to recommend the values that answer most
+// variants rightly, fewest wrongly and fewest probes.
 #ifndef BACKTALK_EVAL_SELF_TEST_H_
 #define BACKTALK_EVAL_SELF_TEST_H_
 
