@@ -6,15 +6,12 @@
 #include <sstream>
 #include <utility>
 
+#include "support/source.h"
+
 namespace backtalk {
 namespace {
 
-std::string Source(const std::string& relative) {
-  std::ifstream in(std::string(BACKTALK_SOURCE_DIR) + "/" + relative, std::ios::binary);
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
+using testing::Source;
 
 FaqDocument Parse(const std::string& text, char delimiter = ',',
                   const std::string& name = "faq.csv") {

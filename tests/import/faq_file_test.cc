@@ -5,15 +5,12 @@
 #include <fstream>
 #include <sstream>
 
+#include "support/source.h"
+
 namespace backtalk {
 namespace {
 
-std::string Source(const std::string& relative) {
-  std::ifstream in(std::string(BACKTALK_SOURCE_DIR) + "/" + relative, std::ios::binary);
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
+using testing::Source;
 
 DocumentFormat Detect(const std::string& text, const std::string& path = "faq") {
   return DetectDocumentFormat(text, path);
