@@ -195,6 +195,13 @@ std::unique_ptr<Matcher> Matcher::Create(const Knowledge& knowledge, std::string
       if (!terms.empty()) m->topics_.push_back({std::move(terms), topic, covered});
     }
   }
+  // A stretch the knowledge guides is a topic it covers ("the seated twist").
+  if (!knowledge.covered.empty()) {
+    for (const Sequence& seq : knowledge.sequences) {
+      std::vector<std::string> terms = m->analyzer_.Terms(seq.name);
+      if (terms.size() >= 2) m->topics_.push_back({std::move(terms), seq.name, true});
+    }
+  }
   std::stable_sort(m->topics_.begin(), m->topics_.end(),
                    [](const Topic& a, const Topic& b) { return a.terms.size() > b.terms.size(); });
   for (const Topic& topic : m->topics_) m->topics_by_first_[topic.terms[0]].push_back(&topic);
