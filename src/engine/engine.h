@@ -1,6 +1,8 @@
 // The Engine answers one line: warning signs first, then small talk, then the matcher. It
 // owns the knowledge and everything compiled from it, and has no terminal I/O: the dialog,
-// the command line and the tests all ask it the same way.
+// the command line and the tests all ask it the same way. Ask is const, and safe to call from
+// many threads at once: the RE2 sets, the matcher and the analyzer keep no state of a
+// question but on its own thread.
 #ifndef BACKTALK_ENGINE_ENGINE_H_
 #define BACKTALK_ENGINE_ENGINE_H_
 

@@ -25,7 +25,7 @@
 // runner-up by its margin; both are calibrated for each knowledge (see eval/calibration.h).
 //
 // A Matcher is immutable after Create and refers to the Knowledge, which must outlive it.
-// Match is safe to call from many threads at once: its scratch space is its own call's.
+// Match is safe to call from many threads at once: its scratch space is its thread's.
 #ifndef BACKTALK_MATCH_MATCHER_H_
 #define BACKTALK_MATCH_MATCHER_H_
 

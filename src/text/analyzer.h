@@ -1,8 +1,8 @@
 // The Analyzer turns a question into the terms the matcher scores: normalised words,
 // spelling corrected against the knowledge's vocabulary, stemmed, and mapped through the
 // knowledge's synonyms. It records every correction and synonym so `explain` can show them.
-// Analyze is const but not thread-safe: the stemmer keeps a buffer, and the speller of common
-// words is built on first use.
+// Analyze is safe to call from many threads: the stemmer keeps a buffer for each thread, and
+// the speller of common words is built once.
 #ifndef BACKTALK_TEXT_ANALYZER_H_
 #define BACKTALK_TEXT_ANALYZER_H_
 
@@ -97,7 +97,7 @@ class Analyzer {
   };
 
   Word Lookup(const std::string& word) const;
-  const Speller& CommonSpeller() const;
+  static const Speller& CommonSpeller();
   // The tokens of the knowledge's text already added, while the vocabulary is built.
   class TokenSet;
   void AddVocabulary(std::string_view text, int priority, TokenSet* seen);
@@ -111,8 +111,6 @@ class Analyzer {
   Stemmer stemmer_;
   Speller speller_;          // over stems
   Speller surface_speller_;  // over words as written, for misspellings that stem badly
-  // Over stop words and common words ("shuld" -> "should"); see CommonSpeller().
-  mutable std::unique_ptr<Speller> common_speller_;
   std::unordered_map<std::string, Word> known_;           // surface word -> stem
   std::unordered_map<std::string, std::string> display_;  // stem -> a surface word
   std::unordered_set<std::string> stop_;

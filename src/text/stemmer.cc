@@ -2,22 +2,33 @@
 
 #include <libstemmer.h>
 
+#include <memory>
 #include <new>
 
 namespace backtalk {
 
-Stemmer::Stemmer() : stemmer_(sb_stemmer_new("english", "UTF_8")) {
-  if (stemmer_ == nullptr) throw std::bad_alloc();
+namespace {
+
+struct StemmerDeleter {
+  void operator()(sb_stemmer* s) const { sb_stemmer_delete(s); }
+};
+
+sb_stemmer* ThreadStemmer() {
+  thread_local std::unique_ptr<sb_stemmer, StemmerDeleter> stemmer(
+      sb_stemmer_new("english", "UTF_8"));
+  if (!stemmer) throw std::bad_alloc();
+  return stemmer.get();
 }
 
-Stemmer::~Stemmer() { sb_stemmer_delete(stemmer_); }
+}  // namespace
 
 std::string Stemmer::Stem(std::string_view word) const {
-  const sb_symbol* stem = sb_stemmer_stem(stemmer_, reinterpret_cast<const sb_symbol*>(word.data()),
+  sb_stemmer* stemmer = ThreadStemmer();
+  const sb_symbol* stem = sb_stemmer_stem(stemmer, reinterpret_cast<const sb_symbol*>(word.data()),
                                           static_cast<int>(word.size()));
   if (stem == nullptr) return std::string(word);  // out of memory: the word itself still works
   return std::string(reinterpret_cast<const char*>(stem),
-                     static_cast<size_t>(sb_stemmer_length(stemmer_)));
+                     static_cast<size_t>(sb_stemmer_length(stemmer)));
 }
 
 }  // namespace backtalk

@@ -5,22 +5,13 @@
 #include <string>
 #include <string_view>
 
-struct sb_stemmer;
-
 namespace backtalk {
 
-// Not thread-safe: libstemmer keeps its work buffer in the stemmer. One per thread.
+// Safe to call from many threads: libstemmer keeps its work buffer in its stemmer, so each
+// thread has one of its own, made on its first word.
 class Stemmer {
  public:
-  Stemmer();
-  ~Stemmer();
-  Stemmer(const Stemmer&) = delete;
-  Stemmer& operator=(const Stemmer&) = delete;
-
   std::string Stem(std::string_view word) const;
-
- private:
-  sb_stemmer* stemmer_;
 };
 
 }  // namespace backtalk

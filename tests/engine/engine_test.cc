@@ -3,8 +3,13 @@
 
 #include <gtest/gtest.h>
 
+#include <fstream>
+#include <thread>
+#include <vector>
+
 #include "engine/reply_json.h"
 #include "support/builtin.h"
+#include "support/source.h"
 
 namespace backtalk {
 namespace {
@@ -60,6 +65,38 @@ TEST_F(EngineTest, JsonHasTheContractFieldsInOrder) {
   ASSERT_GE(keys.size(), contract.size());
   EXPECT_EQ(std::vector<std::string>(keys.begin(), keys.begin() + 9), contract);
   EXPECT_EQ(j["sequence"], "prone-chest-lift");
+}
+
+TEST_F(EngineTest, AskFromEightThreadsAtOnceGivesTheRepliesOfOne) {
+  // Every input of the paraphrase set, with typos, words the knowledge never uses and
+  // uncovered topics among them; each thread asks them all, starting at a different place.
+  std::vector<std::string> questions;
+  std::string text = testing::Source("tests/data/paraphrases.tsv");
+  for (size_t at = 0, end; at < text.size(); at = end + 1) {
+    end = text.find('\n', at);
+    if (end == std::string::npos) end = text.size();
+    std::string line = text.substr(at, end - at);
+    size_t tab = line.find('\t');
+    if (!line.empty() && line[0] != '#' && tab != std::string::npos)
+      questions.push_back(line.substr(tab + 1));
+  }
+  ASSERT_GT(questions.size(), 100u);
+  auto reply = [this](const std::string& q) { return ReplyJsonLine(engine_->Ask(q)); };
+  std::vector<std::string> alone;
+  for (const std::string& q : questions) alone.push_back(reply(q));
+  constexpr int kThreads = 8;
+  std::vector<std::vector<std::string>> got(kThreads, std::vector<std::string>(questions.size()));
+  std::vector<std::thread> threads;
+  for (int t = 0; t < kThreads; ++t)
+    threads.emplace_back([&, t] {
+      for (size_t k = 0; k < questions.size(); ++k) {
+        size_t i = (k + static_cast<size_t>(t) * 17) % questions.size();
+        got[static_cast<size_t>(t)][i] = reply(questions[i]);
+      }
+    });
+  for (std::thread& t : threads) t.join();
+  for (int t = 0; t < kThreads; ++t)
+    EXPECT_EQ(got[static_cast<size_t>(t)], alone) << "thread " << t;
 }
 
 }  // namespace
