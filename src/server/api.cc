@@ -99,8 +99,8 @@ const char* ModeName(Session::State state) {
 
 }  // namespace
 
-Api::Api(EnginePool* pool) : pool_(pool) {
-  const backtalk::Knowledge& k = pool->reference().knowledge();
+Api::Api(const Engine& engine) : engine_(engine) {
+  const backtalk::Knowledge& k = engine.knowledge();
   Json questions = Json::array();
   for (const Intent& i : k.intents)
     questions.push_back({{"intent", i.id},
@@ -131,8 +131,7 @@ ApiResponse Api::Ask(std::string_view body) const {
   AskRequest request;
   std::string err;
   if (!ParseAskRequest(body, &request, &err)) return Error(400, err);
-  EnginePool::Lease engine = pool_->Acquire();
-  std::string line = ReplyJsonLine(engine->Ask(request.question));
+  std::string line = ReplyJsonLine(engine_.Ask(request.question));
   if (!line.empty() && line.back() == '\n') line.pop_back();
   return {200, "application/json", std::move(line)};
 }
@@ -142,8 +141,7 @@ ApiResponse Api::Chat(std::string_view body) const {
   ChatRequest request;
   std::string err;
   if (!ParseChatRequest(body, &request, &err)) return Error(400, err);
-  EnginePool::Lease engine = pool_->Acquire();
-  const backtalk::Knowledge& k = engine->knowledge();
+  const backtalk::Knowledge& k = engine_.knowledge();
   Session::Memory memory;
   if (!DecodeStateToken(request.state, k, &memory, &err)) return Error(400, err);
 
@@ -155,7 +153,7 @@ ApiResponse Api::Chat(std::string_view body) const {
   }
   CaptureScreen screen;
   Player player(&clock, &screen, Player::Mode::kStepwise);
-  Session session(engine.get(), &player, &screen);
+  Session session(&engine_, &player, &screen);
   session.Restore(memory);
   bool go_on = session.Handle(request.line);
   memory = session.Remember();

@@ -9,14 +9,14 @@
 //
 // The server keeps no conversations: /v1/chat restores the Session from the state token in
 // the request, handles the line, and answers with the new token (server/state_token.h).
-// Thread-safe: each request leases an engine of its own from the pool.
+// Thread-safe: every request asks the one Engine, which is safe from many threads at once.
 #ifndef BACKTALK_SERVER_API_H_
 #define BACKTALK_SERVER_API_H_
 
 #include <string>
 #include <string_view>
 
-#include "server/engine_pool.h"
+#include "engine/engine.h"
 
 namespace backtalk {
 
@@ -32,8 +32,8 @@ class Api {
   // whole; Ask and Chat check again).
   static constexpr size_t kMaxBodyBytes = 64 * 1024;
 
-  // `pool` must outlive the Api.
-  explicit Api(EnginePool* pool);
+  // `engine` must outlive the Api.
+  explicit Api(const Engine& engine);
 
   ApiResponse Ask(std::string_view body) const;
   ApiResponse Chat(std::string_view body) const;
@@ -45,7 +45,7 @@ class Api {
   static ApiResponse Error(int status, std::string_view message);
 
  private:
-  EnginePool* pool_;
+  const Engine& engine_;
   std::string knowledge_json_;  // built once: the knowledge never changes
 };
 

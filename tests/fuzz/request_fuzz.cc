@@ -4,6 +4,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
+#include <memory>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <string_view>
@@ -11,13 +12,13 @@
 #include "server/api.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
-  static backtalk::EnginePool* pool = [] {
+  static const backtalk::Engine* engine = [] {
     std::string err;
-    std::unique_ptr<backtalk::EnginePool> p = backtalk::EnginePool::Load("", &err);
-    if (!p) std::abort();
-    return p.release();
+    std::unique_ptr<backtalk::Engine> e = backtalk::Engine::Load("", &err);
+    if (!e) std::abort();
+    return e.release();
   }();
-  static const backtalk::Api api(pool);
+  static const backtalk::Api api(*engine);
   if (size == 0) return 0;
   std::string_view body(reinterpret_cast<const char*>(data) + 1, size - 1);
   backtalk::ApiResponse r = data[0] % 2 == 0 ? api.Ask(body) : api.Chat(body);

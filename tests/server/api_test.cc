@@ -1,6 +1,6 @@
 // The API in-process: the same bodies as over HTTP, without a socket. A conversation carried
 // only by its tokens, the step object the page counts down from, the knowledge listing, and
-// many threads asking at once (each request leases its own engine).
+// many threads asking the one engine at once.
 #include "server/api.h"
 
 #include <gtest/gtest.h>
@@ -16,16 +16,6 @@ namespace {
 
 using Json = nlohmann::json;
 
-EnginePool* Pool() {
-  static EnginePool* pool = [] {
-    std::string err;
-    std::unique_ptr<EnginePool> p = EnginePool::Load("", &err);
-    EXPECT_NE(p, nullptr) << err;
-    return p.release();
-  }();
-  return pool;
-}
-
 Json Chat(const Api& api, const std::string& line, const std::string& state) {
   ApiResponse r = api.Chat(Json{{"line", line}, {"state", state}}.dump());
   EXPECT_EQ(r.status, 200) << r.body;
@@ -33,7 +23,7 @@ Json Chat(const Api& api, const std::string& line, const std::string& state) {
 }
 
 TEST(ApiTest, ChatCarriesTheConversationInItsToken) {
-  Api api(Pool());
+  Api api(BuiltinEngine());
   Json a = Chat(api, "how do you stretch your middle back?", "");
   EXPECT_EQ(a["mode"], "offered");
   EXPECT_EQ(a["offer"]["id"], "prone-chest-lift");
@@ -58,7 +48,7 @@ TEST(ApiTest, ChatCarriesTheConversationInItsToken) {
 }
 
 TEST(ApiTest, AskIsTheJsonLine) {
-  Api api(Pool());
+  Api api(BuiltinEngine());
   ApiResponse r = api.Ask(R"({"question":"how do I relax my mid-back muscles"})");
   EXPECT_EQ(r.status, 200);
   EXPECT_EQ(r.body + "\n",
@@ -66,7 +56,7 @@ TEST(ApiTest, AskIsTheJsonLine) {
 }
 
 TEST(ApiTest, ErrorsAreJson) {
-  Api api(Pool());
+  Api api(BuiltinEngine());
   ApiResponse r = api.Ask(std::string(Api::kMaxBodyBytes + 1, ' '));
   EXPECT_EQ(r.status, 413);
   EXPECT_EQ(r.body, R"({"error":"the request body is over 64 KiB","status":413})");
@@ -78,7 +68,7 @@ TEST(ApiTest, ErrorsAreJson) {
 }
 
 TEST(ApiTest, KnowledgeHealthAndPage) {
-  Api api(Pool());
+  Api api(BuiltinEngine());
   Json k = Json::parse(api.Knowledge().body);
   EXPECT_EQ(k["questions"].size(), BuiltinEngine().knowledge().intents.size());
   EXPECT_EQ(k["sequences"].size(), BuiltinEngine().knowledge().sequences.size());
@@ -88,7 +78,7 @@ TEST(ApiTest, KnowledgeHealthAndPage) {
 }
 
 TEST(ApiTest, ManyThreadsAskAtOnce) {
-  Api api(Pool());
+  Api api(BuiltinEngine());
   const std::vector<std::string> questions = {
       "why is my mid back so stiff?", "how do I stretch my lower back?", "best exercises",
       "how do i relaxx my midle back", "how long should I hold a stretch?"};

@@ -9,8 +9,8 @@
 //
 // Limits: bodies over 64 KiB get 413 before they are read; a client gets 5 seconds to send a
 // request and to take the answer (slowloris), and an idle keep-alive connection is closed
-// after 2 seconds; the worker pool grows with open connections up to --threads. SIGTERM and SIGINT stop accepting,
-// let the requests under way finish, and end with status 0.
+// after 2 seconds; the worker pool grows with open connections up to --threads. SIGTERM and SIGINT
+// stop accepting, let the requests under way finish, and end with status 0.
 #include <httplib.h>
 #include <pthread.h>
 #include <sys/socket.h>
@@ -150,12 +150,13 @@ void LogRequest(const httplib::Request& req, const httplib::Response& res) {
 
 int RunServe(const Options& options) {
   std::string err;
-  std::unique_ptr<EnginePool> pool = EnginePool::Load(options.knowledge, &err);
-  if (!pool) {
+  // One engine for every worker: Engine::Ask is safe from many threads at once.
+  std::unique_ptr<Engine> engine = Engine::Load(options.knowledge, &err);
+  if (!engine) {
     std::fprintf(stderr, "backtalk: %s\n", err.c_str());
     return kExitError;
   }
-  Api api(pool.get());
+  Api api(*engine);
 
   // SIGTERM and SIGINT are taken by one thread with sigwait, blocked everywhere else (the
   // workers inherit the mask), so stopping runs as ordinary code and not in a handler.
