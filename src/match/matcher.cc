@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <map>
 
 #include "text/lexicon.h"
 
@@ -39,8 +38,8 @@ constexpr double kMass = 1.0;
 constexpr double kEvidenceWeight = 0.5;
 constexpr double kWholeQuestion = 0.9;
 constexpr double kFocusLead = 0.25;
-// A word in more answers than this, and than one intent in kAnswerShare, is no part of the
-// answer field (see Create).
+// A word that more intents use than this, and than one in kAnswerShare, is no part of their
+// answer fields (see Create).
 constexpr size_t kMaxAnswerPostings = 100;
 constexpr size_t kAnswerShare = 40;
 constexpr size_t kAnswerWordsBeside = 2;
@@ -172,11 +171,11 @@ std::unique_ptr<Matcher> Matcher::Create(const Knowledge& knowledge, std::string
     term.weight =
         top > 0 ? std::clamp(std::log((n + 1.0) / (df + 0.5)) / top, kMinTermWeight, 1.0) : 1.0;
   }
-  // In a large knowledge, a word that many answers use says little of any of them, and would
-  // make every question touch thousands of intents: only its question and related-word
-  // postings are kept, after its weight is known, so it still weighs what all its uses make
-  // it. (Dropping the plain question words of such a word too cut a question at 10,000
-  // intents by a third, but answered fewer of the generated questions: not done.)
+  // In a large knowledge, a word that many intents use says little of any of them in their
+  // answers, and would make every question touch thousands of intents: only its question and
+  // related-word postings are kept, after its weight is known, so it still weighs what all its uses
+  // make it. (Dropping the plain question words of such a word too cut a question at 10,000 intents
+  // by a third, but answered fewer of the generated questions: not done.)
   const size_t most = std::max(kMaxAnswerPostings, n / kAnswerShare);
   for (auto& [text, term] : m->terms_) {
     if (term.postings.size() <= most) continue;
