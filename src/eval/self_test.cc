@@ -168,9 +168,7 @@ std::vector<Variant> QuestionVariants(const std::string& question, const Knowled
   return out;
 }
 
-std::vector<std::string> AnswerQuestions(const Knowledge& knowledge, size_t intent,
-                                         const Analyzer& analyzer) {
-  // How many intents use each term: a question about an answer names what is particular to it.
+std::map<std::string, int> TermIntents(const Knowledge& knowledge, const Analyzer& analyzer) {
   std::map<std::string, int> df;
   for (const Intent& other : knowledge.intents) {
     std::set<std::string> terms;
@@ -178,14 +176,26 @@ std::vector<std::string> AnswerQuestions(const Knowledge& knowledge, size_t inte
       for (const std::string& t : analyzer.Terms(text)) terms.insert(t);
     for (const std::string& t : terms) ++df[t];
   }
+  return df;
+}
+
+std::vector<std::string> AnswerQuestions(const Knowledge& knowledge, size_t intent,
+                                         const Analyzer& analyzer,
+                                         const std::map<std::string, int>& term_intents) {
+  // A question about an answer names what is particular to it: its words that fewest intents
+  // use.
+  auto df = [&term_intents](const std::string& t) {
+    auto it = term_intents.find(t);
+    return it == term_intents.end() ? 0 : it->second;
+  };
   const Intent& it = knowledge.intents[intent];
   std::vector<std::string> own = analyzer.Terms(it.question);
   std::string topic;  // the question's rarest word, which a person often adds
   int rarest = 1 << 30;
   for (const std::string& w : NormalizeWords(it.question)) {
     std::vector<std::string> t = analyzer.Terms(w);
-    if (t.size() == 1 && df[t[0]] < rarest) {
-      rarest = df[t[0]];
+    if (t.size() == 1 && df(t[0]) < rarest) {
+      rarest = df(t[0]);
       topic = w;
     }
   }
@@ -198,7 +208,7 @@ std::vector<std::string> AnswerQuestions(const Knowledge& knowledge, size_t inte
     for (size_t i = 0; i < words.size(); ++i) {
       std::vector<std::string> t = analyzer.Terms(words[i]);
       if (t.size() != 1 || std::find(own.begin(), own.end(), t[0]) != own.end()) continue;
-      ranked.emplace_back(df[t[0]], i);
+      ranked.emplace_back(df(t[0]), i);
     }
     if (ranked.size() < kAnswerQuestionWords) continue;
     std::stable_sort(ranked.begin(), ranked.end());
@@ -293,6 +303,7 @@ SelfTestReport SelfTest(const Engine& engine) {
     std::vector<std::string> terms = analyzer.Terms(intent.question);
     questions.emplace_back(terms.begin(), terms.end());
   }
+  const std::map<std::string, int> term_intents = TermIntents(k, analyzer);
   std::vector<std::string> context;  // two words of an everyday question that k never uses
   for (const std::string& line : EverydayQuestions()) {
     std::vector<std::string> unknown = analyzer.Analyze(line).unknown;
@@ -302,7 +313,8 @@ SelfTestReport SelfTest(const Engine& engine) {
     IntentReach reach;
     reach.intent = static_cast<int>(i);
     std::vector<Variant> variants = QuestionVariants(k.intents[i].question, k, analyzer);
-    for (const std::string& q : AnswerQuestions(k, i, analyzer)) variants.push_back({q, "answer"});
+    for (const std::string& q : AnswerQuestions(k, i, analyzer, term_intents))
+      variants.push_back({q, "answer"});
     // People say why they ask: each variant again after a few words the knowledge never uses.
     for (size_t v = 0, n = variants.size(); v < n && !context.empty(); ++v)
       variants.push_back({context[(i + v) % context.size()] + " " + variants[v].text, "context"});

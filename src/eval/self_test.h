@@ -27,10 +27,15 @@ struct Variant {
 std::vector<Variant> QuestionVariants(const std::string& question, const Knowledge& knowledge,
                                       const Analyzer& analyzer);
 
+// How many intents use each term, in their question or their answer.
+std::map<std::string, int> TermIntents(const Knowledge& knowledge, const Analyzer& analyzer);
+
 // Questions about what an intent's answer says, made from its sentences: the words most
-// particular to the answer, after an opening such as "how do i" or "can i".
+// particular to the answer (fewest intents use them, by `term_intents`), after an opening such
+// as "how do i" or "can i".
 std::vector<std::string> AnswerQuestions(const Knowledge& knowledge, size_t intent,
-                                         const Analyzer& analyzer);
+                                         const Analyzer& analyzer,
+                                         const std::map<std::string, int>& term_intents);
 
 // The everyday questions of many fields shipped in knowledge/everyday.txt.
 std::string_view EverydayQuestionsText();

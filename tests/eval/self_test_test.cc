@@ -121,5 +121,27 @@ TEST(SelfTestTest, AnIntentThatAnotherShadowsIsReported) {
   EXPECT_NE(text.find("shadowed: ferns-water by water-ferns"), std::string::npos) << text;
 }
 
+TEST(SelfTestTest, QuestionsAboutAnAnswerAskWhatIsParticularToIt) {
+  Knowledge k;
+  k.source = "test";
+  k.intents.push_back(MakeIntent("water-ferns", "How do I water ferns?", {{"water", 1}}));
+  k.intents.back().answer =
+      "Pour rainwater slowly at the roots. Mist the fronds with a sprayer daily.";
+  k.intents.push_back(MakeIntent("repot-cactus", "When do I repot a cactus?", {{"repot", 1}}));
+  k.intents.back().answer = "Repot in spring with gritty soil and a watering can nearby.";
+  std::string err;
+  std::unique_ptr<Engine> engine = Engine::Create(k, &err);
+  ASSERT_TRUE(engine) << err;
+  const Analyzer& analyzer = engine->matcher().analyzer();
+  std::map<std::string, int> uses = TermIntents(engine->knowledge(), analyzer);
+  EXPECT_EQ(uses["water"], 2);  // a question's word, and an answer's ("watering")
+  std::vector<std::string> q = AnswerQuestions(engine->knowledge(), 0, analyzer, uses);
+  // One question a sentence with three words or more that the question does not have: the
+  // rarest three, in the sentence's order, after an opening; every second one with the
+  // question's rarest word ("ferns": "water" is in both intents).
+  EXPECT_EQ(q, (std::vector<std::string>{"how do i pour rainwater slowly",
+                                         "what about mist fronds sprayer ferns"}));
+}
+
 }  // namespace
 }  // namespace backtalk
