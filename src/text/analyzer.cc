@@ -280,11 +280,7 @@ const std::vector<std::string_view>& Analyzer::TermCache::Terms(std::string_view
     stems.resize(kVocabularyWordsPerText);
     stop.resize(kVocabularyWordsPerText);
   }
-  analyzer_.ApplySynonyms(&stems, &stop, nullptr, nullptr);
-  std::vector<std::string> terms;
-  for (size_t i = 0; i < stems.size(); ++i)
-    if (!stop[i]) terms.push_back(std::move(stems[i]));
-  made(std::move(terms));
+  made(analyzer_.TermsOfStems(std::move(stems), std::move(stop)));
   return out_;
 }
 
@@ -448,6 +444,11 @@ std::vector<std::string> Analyzer::Terms(std::string_view phrase) const {
     stems.push_back(std::move(word.stem));
     stop.push_back(word.stop);
   }
+  return TermsOfStems(std::move(stems), std::move(stop));
+}
+
+std::vector<std::string> Analyzer::TermsOfStems(std::vector<std::string> stems,
+                                                std::vector<bool> stop) const {
   ApplySynonyms(&stems, &stop, nullptr, nullptr);
   std::vector<std::string> terms;
   for (size_t i = 0; i < stems.size(); ++i)

@@ -102,6 +102,9 @@ class Analyzer {
   class TokenSet;
   void AddVocabulary(std::string_view text, int priority, TokenSet* seen);
   void AddVocabularyWord(const std::string& word, int priority);
+  // The terms of a phrase's stems (parallel to `stop`): synonyms applied, stop words out.
+  std::vector<std::string> TermsOfStems(std::vector<std::string> stems,
+                                        std::vector<bool> stop) const;
   // Replaces synonym runs in `stems` (parallel to `stop` and, when given, `words`); records
   // what it did.
   void ApplySynonyms(std::vector<std::string>* stems, std::vector<bool>* stop,

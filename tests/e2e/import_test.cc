@@ -41,6 +41,21 @@ std::string ImportBackFaq(const std::string& dir) {
   return kb;
 }
 
+std::vector<std::string> Questions(const json& k) {
+  std::vector<std::string> questions;
+  for (const json& intent : k["intents"]) questions.push_back(intent["question"]);
+  return questions;
+}
+
+// Each question of the knowledge in `kb`, asked verbatim, answers itself.
+void ExpectEveryQuestionAnswersItself(const std::string& kb) {
+  for (const std::string& question : Questions(json::parse(Read(kb)))) {
+    ProcessResult ask = RunBacktalk({"--knowledge", kb, "ask", "--json", question});
+    ASSERT_EQ(ask.status, 0) << question << "\n" << ask.out << ask.err;
+    EXPECT_EQ(json::parse(ask.out)["question"], question);
+  }
+}
+
 TEST(ImportTest, TheBackFaqImportsAndChecks) {
   std::string dir = TempDir();
   std::string kb = dir + "/kb.json";
@@ -67,12 +82,7 @@ TEST(ImportTest, EveryQuestionAnswersItself) {
   std::string kb = ImportBackFaq(TempDir());
   json k = json::parse(Read(kb));
   ASSERT_EQ(k["intents"].size(), 9u);
-  for (const json& intent : k["intents"]) {
-    std::string question = intent["question"];
-    ProcessResult r = RunBacktalk({"--knowledge", kb, "ask", "--json", question});
-    ASSERT_EQ(r.status, 0) << question << "\n" << r.out << r.err;
-    EXPECT_EQ(json::parse(r.out)["question"], question);
-  }
+  ExpectEveryQuestionAnswersItself(kb);
 }
 
 TEST(ImportTest, TheImportedKnowledgeAnswersParaphrases) {
@@ -181,12 +191,6 @@ TEST(ImportTest, BadDocumentsAreClearErrors) {
   EXPECT_EQ(r.status, 2);
 }
 
-std::vector<std::string> Questions(const json& k) {
-  std::vector<std::string> questions;
-  for (const json& intent : k["intents"]) questions.push_back(intent["question"]);
-  return questions;
-}
-
 TEST(ImportTest, AWebPageImportsFromItsStructuredDataAndAnswersItsQuestions) {
   std::string kb = TempDir() + "/page.json";
   ProcessResult r =
@@ -201,11 +205,7 @@ TEST(ImportTest, AWebPageImportsFromItsStructuredDataAndAnswersItsQuestions) {
   ASSERT_EQ(k["intents"].size(), 8u);
   EXPECT_EQ(k["intents"][7]["question"], "Do you work on weekends?");
   EXPECT_EQ(k["intents"][7]["answer"], "Yes. Saturday appointments are available from 9am to 1pm.");
-  for (const std::string& question : Questions(k)) {
-    ProcessResult ask = RunBacktalk({"--knowledge", kb, "ask", "--json", question});
-    ASSERT_EQ(ask.status, 0) << question << "\n" << ask.out << ask.err;
-    EXPECT_EQ(json::parse(ask.out)["question"], question);
-  }
+  ExpectEveryQuestionAnswersItself(kb);
   // Nothing from the menu or the footer became an answer.
   EXPECT_EQ(Read(kb).find("All rights reserved"), std::string::npos);
   EXPECT_EQ(Read(kb).find("Book Online"), std::string::npos);
