@@ -136,130 +136,168 @@ class Drafter {
     return "\\b(?:" + group + ")\\b";
   }
 
+  void CountTerms();
+  static std::string UniqueId(const std::string& question, std::set<std::string>* ids);
+  std::vector<std::string> DraftKeywords(size_t i, Intent* intent, DraftReport* report);
+  void DraftRelated(size_t i, const std::vector<std::string>& keywords, Intent* intent);
+  void DraftPattern(size_t i, Intent* intent);
+  void ReportSimilar(const Knowledge& k, DraftReport* report) const;
+
   const FaqDocument& doc_;
   Knowledge knowledge_;
   std::unique_ptr<Analyzer> analyzer_;
   std::unordered_map<std::string, std::set<std::string>> surface_;  // term -> words in the text
   std::unordered_set<std::string> common_;
+  // Per entry, the question's terms (each once, no numbers) and the answer's (in order).
+  std::vector<std::vector<std::string>> question_terms_, answer_terms_;
+  std::unordered_map<std::string, int> question_df_, answer_df_;  // entries using each term
 };
 
+// Drafting passes, in order: count each term's questions and answers, then per intent its id,
+// keywords, related words, pattern and sequence, then the pairs of questions too alike.
 Knowledge Drafter::Draft(const std::string& document, DraftReport* report) {
-  const size_t n = doc_.entries.size();
-  const int count = static_cast<int>(n);
-  std::vector<std::vector<std::string>> question_terms(n), answer_terms(n);
-  std::unordered_map<std::string, int> question_df, answer_df;
-  for (size_t i = 0; i < n; ++i) {
-    question_terms[i] = Unique(analyzer_->Terms(doc_.entries[i].question));
-    question_terms[i].erase(std::remove_if(question_terms[i].begin(), question_terms[i].end(),
-                                           [](const std::string& t) { return HasDigit(t); }),
-                            question_terms[i].end());
-    answer_terms[i] = analyzer_->Terms(doc_.entries[i].answer);
-    for (const std::string& t : question_terms[i]) ++question_df[t];
-    for (const std::string& t : Unique(answer_terms[i])) ++answer_df[t];
-  }
-
+  CountTerms();
   Knowledge k = knowledge_;
   k.document = document;
   std::set<std::string> ids;
-  for (size_t i = 0; i < n; ++i) {
+  for (size_t i = 0; i < doc_.entries.size(); ++i) {
     Intent& intent = k.intents[i];
-    const FaqEntry& entry = doc_.entries[i];
-    std::string id = IdFromQuestion(entry.question);
-    if (id.empty()) id = "question";
-    std::string unique = id;
-    for (int suffix = 2; !ids.insert(unique).second; ++suffix)
-      unique = id + "-" + std::to_string(suffix);
-    intent.id = unique;
-
-    std::vector<std::string> keywords = question_terms[i];
-    if (keywords.empty()) {
-      // A question of stop words only ("What is it?"): its answer has to carry it.
-      std::map<std::string, int> tf;
-      for (const std::string& t : answer_terms[i])
-        if (!HasDigit(t)) ++tf[t];
-      std::vector<std::pair<int, std::string>> ranked;
-      for (const auto& [t, c] : tf) ranked.emplace_back(-c, t);
-      std::sort(ranked.begin(), ranked.end());
-      for (size_t j = 0; j < ranked.size() && j < 3; ++j) keywords.push_back(ranked[j].second);
-      report->notes.push_back("\"" + entry.question +
-                              "\" has no content words; its keywords come from its answer");
-    }
-    std::unordered_set<std::string> own(keywords.begin(), keywords.end());
-    for (const std::string& t : keywords) {
-      double idf = Idf(question_df.count(t) ? question_df[t] : 1, count);
-      intent.keywords.push_back(
-          {Word(t), Round2(kCommonWeight + (kRareWeight - kCommonWeight) * idf)});
-    }
-
-    // Related words: the answer's words that are not the question's, the rarer across the
-    // answers the heavier, everyday words lighter.
-    std::map<std::string, int> tf;
-    std::vector<std::string> order;
-    for (const std::string& t : answer_terms[i]) {
-      if (own.count(t) || HasDigit(t) || t.size() < 3) continue;
-      if (tf[t]++ == 0) order.push_back(t);
-    }
-    struct Scored {
-      std::string term;
-      double weight;
-      double rank;
-    };
-    std::vector<Scored> scored;
-    for (const std::string& t : order) {
-      double w = 0.25 + 0.55 * Idf(answer_df[t], count);
-      std::string word = Word(t);
-      if (common_.count(word)) w *= 0.6;
-      scored.push_back({t, Round2(std::clamp(w, 0.1, 1.0)), w * (1 + std::log(tf[t]))});
-    }
-    std::stable_sort(scored.begin(), scored.end(),
-                     [](const Scored& a, const Scored& b) { return a.rank > b.rank; });
-    std::unordered_set<std::string> written;
-    for (const Scored& s : scored) {
-      if (intent.related.size() >= kMaxRelated) break;
-      std::string word = Word(s.term);
-      if (!written.insert(word).second) continue;
-      intent.related.push_back({word, s.weight});
-    }
-
-    // A pattern over the most distinctive words, when together they name this question alone.
-    std::vector<std::string> distinctive;
-    for (const std::string& t : question_terms[i])
-      if (Idf(question_df[t], count) >= kDistinctiveIdf) distinctive.push_back(t);
-    std::stable_sort(distinctive.begin(), distinctive.end(),
-                     [&](const std::string& a, const std::string& b) {
-                       return question_df[a] < question_df[b];
-                     });
-    if (distinctive.size() > kMaxPatternWords) distinctive.resize(kMaxPatternWords);
-    bool alone = n > 1 && distinctive.size() >= 2;
-    for (size_t j = 0; j < n && alone; ++j) {
-      if (j == i) continue;
-      bool all = true;
-      for (const std::string& t : distinctive)
-        all = all && std::find(question_terms[j].begin(), question_terms[j].end(), t) !=
-                         question_terms[j].end();
-      if (all) alone = false;
-    }
-    if (alone) {
-      // In any order: "upper back stretches" asks what "stretch the upper back" does.
-      std::vector<std::string> parts = distinctive;
-      std::sort(parts.begin(), parts.end());
-      std::string pattern;
-      do {
-        std::string one;
-        for (const std::string& t : parts) one += (one.empty() ? "" : ".*") + Alternatives(t);
-        pattern += (pattern.empty() ? "" : "|") + one;
-      } while (std::next_permutation(parts.begin(), parts.end()));
-      intent.patterns.push_back(pattern);
-    }
-
+    intent.id = UniqueId(doc_.entries[i].question, &ids);
+    std::vector<std::string> keywords = DraftKeywords(i, &intent, report);
+    DraftRelated(i, keywords, &intent);
+    DraftPattern(i, &intent);
     Sequence seq;
-    if (DraftSequence(entry, intent.id, &seq)) {
+    if (DraftSequence(doc_.entries[i], intent.id, &seq)) {
       intent.sequence = seq.id;
       k.sequences.push_back(std::move(seq));
     }
   }
+  ReportSimilar(k, report);
+  report->questions = static_cast<int>(doc_.entries.size());
+  report->sequences = static_cast<int>(k.sequences.size());
+  return k;
+}
 
-  // Questions whose keywords are nearly the same, by weighted Jaccard over their terms.
+void Drafter::CountTerms() {
+  const size_t n = doc_.entries.size();
+  question_terms_.assign(n, {});
+  answer_terms_.assign(n, {});
+  for (size_t i = 0; i < n; ++i) {
+    question_terms_[i] = Unique(analyzer_->Terms(doc_.entries[i].question));
+    question_terms_[i].erase(std::remove_if(question_terms_[i].begin(), question_terms_[i].end(),
+                                            [](const std::string& t) { return HasDigit(t); }),
+                             question_terms_[i].end());
+    answer_terms_[i] = analyzer_->Terms(doc_.entries[i].answer);
+    for (const std::string& t : question_terms_[i]) ++question_df_[t];
+    for (const std::string& t : Unique(answer_terms_[i])) ++answer_df_[t];
+  }
+}
+
+// The id from the question's words, with "-2", "-3"... when another question had it.
+std::string Drafter::UniqueId(const std::string& question, std::set<std::string>* ids) {
+  std::string id = IdFromQuestion(question);
+  if (id.empty()) id = "question";
+  std::string unique = id;
+  for (int suffix = 2; !ids->insert(unique).second; ++suffix)
+    unique = id + "-" + std::to_string(suffix);
+  return unique;
+}
+
+// Keywords: the question's terms, weighted by how few questions share them. Returns the terms.
+std::vector<std::string> Drafter::DraftKeywords(size_t i, Intent* intent, DraftReport* report) {
+  const int count = static_cast<int>(doc_.entries.size());
+  std::vector<std::string> keywords = question_terms_[i];
+  if (keywords.empty()) {
+    // A question of stop words only ("What is it?"): its answer has to carry it.
+    std::map<std::string, int> tf;
+    for (const std::string& t : answer_terms_[i])
+      if (!HasDigit(t)) ++tf[t];
+    std::vector<std::pair<int, std::string>> ranked;
+    for (const auto& [t, c] : tf) ranked.emplace_back(-c, t);
+    std::sort(ranked.begin(), ranked.end());
+    for (size_t j = 0; j < ranked.size() && j < 3; ++j) keywords.push_back(ranked[j].second);
+    report->notes.push_back("\"" + doc_.entries[i].question +
+                            "\" has no content words; its keywords come from its answer");
+  }
+  for (const std::string& t : keywords) {
+    double idf = Idf(question_df_.count(t) ? question_df_[t] : 1, count);
+    intent->keywords.push_back(
+        {Word(t), Round2(kCommonWeight + (kRareWeight - kCommonWeight) * idf)});
+  }
+  return keywords;
+}
+
+// Related words: the answer's words that are not the question's, the rarer across the answers
+// the heavier, everyday words lighter.
+void Drafter::DraftRelated(size_t i, const std::vector<std::string>& keywords, Intent* intent) {
+  const int count = static_cast<int>(doc_.entries.size());
+  const std::unordered_set<std::string> own(keywords.begin(), keywords.end());
+  std::map<std::string, int> tf;
+  std::vector<std::string> order;
+  for (const std::string& t : answer_terms_[i]) {
+    if (own.count(t) || HasDigit(t) || t.size() < 3) continue;
+    if (tf[t]++ == 0) order.push_back(t);
+  }
+  struct Scored {
+    std::string term;
+    double weight;
+    double rank;
+  };
+  std::vector<Scored> scored;
+  for (const std::string& t : order) {
+    double w = 0.25 + 0.55 * Idf(answer_df_[t], count);
+    std::string word = Word(t);
+    if (common_.count(word)) w *= 0.6;
+    scored.push_back({t, Round2(std::clamp(w, 0.1, 1.0)), w * (1 + std::log(tf[t]))});
+  }
+  std::stable_sort(scored.begin(), scored.end(),
+                   [](const Scored& a, const Scored& b) { return a.rank > b.rank; });
+  std::unordered_set<std::string> written;
+  for (const Scored& s : scored) {
+    if (intent->related.size() >= kMaxRelated) break;
+    std::string word = Word(s.term);
+    if (!written.insert(word).second) continue;
+    intent->related.push_back({word, s.weight});
+  }
+}
+
+// A pattern over the question's most distinctive words, when together they name this question
+// alone, in any order: "upper back stretches" asks what "stretch the upper back" does.
+void Drafter::DraftPattern(size_t i, Intent* intent) {
+  const size_t n = doc_.entries.size();
+  const int count = static_cast<int>(n);
+  std::vector<std::string> distinctive;
+  for (const std::string& t : question_terms_[i])
+    if (Idf(question_df_[t], count) >= kDistinctiveIdf) distinctive.push_back(t);
+  std::stable_sort(distinctive.begin(), distinctive.end(),
+                   [&](const std::string& a, const std::string& b) {
+                     return question_df_[a] < question_df_[b];
+                   });
+  if (distinctive.size() > kMaxPatternWords) distinctive.resize(kMaxPatternWords);
+  if (n <= 1 || distinctive.size() < 2) return;
+  for (size_t j = 0; j < n; ++j) {
+    if (j == i) continue;
+    bool all = true;
+    for (const std::string& t : distinctive)
+      all = all && std::find(question_terms_[j].begin(), question_terms_[j].end(), t) !=
+                       question_terms_[j].end();
+    if (all) return;
+  }
+  std::vector<std::string> parts = distinctive;
+  std::sort(parts.begin(), parts.end());
+  std::string pattern;
+  do {
+    std::string one;
+    for (const std::string& t : parts) one += (one.empty() ? "" : ".*") + Alternatives(t);
+    pattern += (pattern.empty() ? "" : "|") + one;
+  } while (std::next_permutation(parts.begin(), parts.end()));
+  intent->patterns.push_back(pattern);
+}
+
+// Questions whose keywords are nearly the same, by weighted Jaccard over their terms, or one's
+// all within the other's: only a word's absence tells them apart.
+void Drafter::ReportSimilar(const Knowledge& k, DraftReport* report) const {
+  const size_t n = k.intents.size();
   for (size_t i = 0; i < n; ++i) {
     for (size_t j = i + 1; j < n; ++j) {
       std::map<std::string, std::pair<double, double>> w;
@@ -270,16 +308,12 @@ Knowledge Drafter::Draft(const std::string& document, DraftReport* report) {
         low += std::min(pair.first, pair.second);
         high += std::max(pair.first, pair.second);
       }
-      // One question's keywords all within the other's: only a word's absence tells them apart.
       bool subset =
           std::abs(low - std::min(Sum(k.intents[i].keywords), Sum(k.intents[j].keywords))) < 1e-9;
       if (high > 0 && (low / high >= kSimilarKeywords || subset))
         report->similar.emplace_back(k.intents[i].question, k.intents[j].question);
     }
   }
-  report->questions = count;
-  report->sequences = static_cast<int>(k.sequences.size());
-  return k;
 }
 
 }  // namespace
