@@ -8,7 +8,6 @@
 #include <unordered_map>
 
 #include "text/utf8.h"
-#include "util/key_filter.h"
 
 namespace backtalk {
 
@@ -24,7 +23,7 @@ struct BareContraction {
   std::string_view word, first, second;
 };
 
-// Sorted by word, for a binary search: no hashing and no allocation on the hot path.
+// Sorted by word, for a binary search.
 constexpr BareContraction kBareContractions[] = {
     {"arent", "are", "not"}, {"cannot", "can", "not"},
     {"cant", "can", "not"},  {"couldnt", "could", "not"},
@@ -38,19 +37,7 @@ constexpr BareContraction kBareContractions[] = {
     {"wont", "will", "not"}, {"wouldnt", "would", "not"},
 };
 
-// Most words start with a letter, or have a length, that no word above has: they are passed
-// through without a search.
-constexpr KeyFilter kBareFilter = [] {
-  KeyFilter filter;
-  for (const BareContraction& c : kBareContractions) filter.Add(c.word);
-  return filter;
-}();
-
 void AddWord(std::string_view word, std::vector<std::string>* out) {
-  if (!kBareFilter.MayContain(word)) {
-    out->emplace_back(word);
-    return;
-  }
   const auto* end = std::end(kBareContractions);
   const auto* it =
       std::lower_bound(std::begin(kBareContractions), end, word,
