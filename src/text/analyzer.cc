@@ -15,7 +15,10 @@ bool HasDigit(std::string_view word) {
   return std::any_of(word.begin(), word.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
-bool IsSpace(char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r'; }
+// Most bytes are above ' ', and none of those is a space: one comparison for them.
+bool IsSpace(char c) {
+  return static_cast<unsigned char>(c) <= ' ' && (c == ' ' || c == '\n' || c == '\t' || c == '\r');
+}
 
 // The token (a run of bytes between spaces) starting at or after *at, or "" at the end; *at
 // moves past it.
@@ -28,8 +31,8 @@ std::string_view NextToken(std::string_view text, size_t* at) {
   return text.substr(start, end - start);
 }
 
-// A key to search a table of std::string with, without a copy (Debian's Abseil has a
-// string_view of its own).
+// A key to search a table of std::string with, without a copy, or to keep a view in one
+// (Debian's Abseil has a string_view of its own).
 absl::string_view Key(std::string_view s) { return {s.data(), s.size()}; }
 
 std::string Join(const std::vector<std::string>& words) {
@@ -88,7 +91,7 @@ void Analyzer::AddVocabulary(std::string_view text, int priority, TokensSeen* se
   while (words < kVocabularyWordsPerText) {
     std::string_view token = NextToken(text, &at);
     if (token.empty()) break;
-    TokenSeen& seen_token = (*seen)[token];
+    TokenSeen& seen_token = (*seen)[Key(token)];
     if (seen_token.priority >= priority) {
       words += seen_token.words;
       continue;

@@ -8,6 +8,7 @@
 
 #include <absl/container/flat_hash_map.h>
 #include <absl/container/flat_hash_set.h>
+#include <absl/strings/string_view.h>
 
 #include <cstdint>
 #include <string>
@@ -117,7 +118,7 @@ class Analyzer {
     int priority = -1;
     size_t words = 0;
   };
-  using TokensSeen = absl::flat_hash_map<std::string_view, TokenSeen>;
+  using TokensSeen = absl::flat_hash_map<absl::string_view, TokenSeen>;
 
   Word Lookup(std::string_view word) const;
   static const Speller& CommonSpeller();

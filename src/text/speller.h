@@ -7,6 +7,7 @@
 #define BACKTALK_TEXT_SPELLER_H_
 
 #include <absl/container/flat_hash_map.h>
+#include <absl/strings/string_view.h>
 
 #include <cstdint>
 #include <deque>
@@ -56,7 +57,9 @@ class Speller {
   static uint32_t LetterMask(std::string_view word);
 
   std::deque<Word> words_;  // every word, in the order first added; they never move
-  absl::flat_hash_map<std::string_view, uint32_t> index_;  // views of words_' texts
+  // Views of words_' texts. (Debian's Abseil has a string_view of its own, which it hashes
+  // faster than std::string_view.)
+  absl::flat_hash_map<absl::string_view, uint32_t> index_;
   // By first letter and length: a correction reads only the lengths in reach.
   absl::flat_hash_map<std::pair<char, size_t>, std::vector<Candidate>> by_first_;
   absl::flat_hash_map<std::string, std::vector<Candidate>> by_sound_;  // by SoundKey
