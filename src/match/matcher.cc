@@ -6,7 +6,6 @@
 
 #include "match/vocabulary.h"
 #include "text/lexicon.h"
-#include "text/utf8.h"
 
 namespace backtalk {
 
@@ -221,6 +220,7 @@ const Matcher::Term* Matcher::FindTerm(std::string_view term) const {
 }
 
 const Matcher::Posting* Matcher::Find(int intent, const std::string& term) const {
+  assert(intent >= 0 && static_cast<size_t>(intent) < knowledge_.intents.size());
   const Term* t = FindTerm(term);
   if (t == nullptr) return nullptr;
   // Postings are in the order of the intents.
@@ -289,7 +289,6 @@ struct Matcher::Scratch {
 };
 
 MatchResult Matcher::Match(std::string_view text, bool explain) const {
-  assert(CleanText(text, text.size()) == text);
   thread_local Scratch scratch;
   const size_t intents = knowledge_.intents.size();
   if (scratch.sums.size() < intents) {

@@ -94,9 +94,10 @@ class Matcher {
  public:
   // Compiles the patterns and indexes the fields. Fails only if RE2 runs out of its memory
   // budget (the loader has already checked every pattern).
+  // REQUIRES: `knowledge` outlives the Matcher.
   static std::unique_ptr<Matcher> Create(const Knowledge& knowledge, std::string* err);
 
-  // REQUIRES: `text` is clean (see CleanText). With `explain`, candidates carry their evidence.
+  // `text` should be clean (see CleanText). With `explain`, candidates carry their evidence.
   MatchResult Match(std::string_view text, bool explain = false) const;
 
   const Analyzer& analyzer() const { return analyzer_; }
@@ -163,7 +164,7 @@ class Matcher {
   TopicScan ScanTopics(const std::vector<std::string>& terms, int best) const;
   // The knowledge's term, or null.
   const Term* FindTerm(std::string_view term) const;
-  // `intent`'s posting of `term`, or null.
+  // `intent`'s posting of `term`, or null. REQUIRES: `intent` is an index of the intents.
   const Posting* Find(int intent, const std::string& term) const;
 
   const Knowledge& knowledge_;

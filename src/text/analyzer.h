@@ -24,7 +24,8 @@ namespace backtalk {
 // The words an analyzer knows, as texts that use them. A word's priority is the highest of
 // the texts it appears in: a higher priority wins a tie between equally close spelling
 // corrections, and a word of priority 1 or more is not "unknown". The words of the synonyms
-// count at kSynonymPriority. The views must outlive the Analyzer's constructor only.
+// count at kSynonymPriority. REQUIRES: the texts outlive the Analyzer's constructor (it
+// copies what it keeps).
 struct Vocabulary {
   struct Text {
     std::string_view text;
@@ -57,7 +58,7 @@ class Analyzer {
   Analyzer(const Analyzer&) = delete;
   Analyzer& operator=(const Analyzer&) = delete;
 
-  // REQUIRES: `text` is valid UTF-8 (see CleanText). Only the first kMaxWords words are read.
+  // `text` should be clean (see CleanText). Only the first kMaxWords words are read.
   Analysis Analyze(std::string_view text) const;
 
   // The canonical terms of a phrase from the knowledge (a keyword, a topic): the same
@@ -70,6 +71,7 @@ class Analyzer {
   // text. For building an index; not for use from several threads.
   class TermCache {
    public:
+    // REQUIRES: `analyzer` outlives the cache.
     explicit TermCache(const Analyzer& analyzer) : analyzer_(analyzer) {}
     // The ids of the terms of `text`, in order; valid until the next call.
     const std::vector<uint32_t>& Terms(std::string_view text);

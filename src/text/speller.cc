@@ -1,6 +1,7 @@
 #include "text/speller.h"
 
 #include <algorithm>
+#include <cassert>
 #include <cstdlib>
 
 namespace backtalk {
@@ -66,6 +67,7 @@ class Pattern {
 }  // namespace
 
 void Speller::Add(const std::string& word, int priority) {
+  assert(priority >= 0);
   if (word.empty()) return;
   uint32_t id;
   if (auto it = index_.find(Key(word)); it != index_.end()) {

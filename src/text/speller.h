@@ -25,6 +25,7 @@ class Speller {
   // Adds a word; a higher priority wins a tie between equally close candidates. Words of
   // priority 0 are known (never corrected) but never offered as a correction: a typo is far
   // more likely meant for a word of the knowledge than for any common word.
+  // REQUIRES: priority >= 0 (-1 stands for an unknown word).
   void Add(const std::string& word, int priority);
   bool Contains(std::string_view word) const;
   // The word's priority, or -1 when it is not known.
