@@ -96,8 +96,6 @@ uint32_t Speller::LetterMask(std::string_view word) {
   return mask;
 }
 
-bool Speller::Contains(std::string_view word) const { return index_.contains(Key(word)); }
-
 int Speller::Priority(std::string_view word) const {
   auto it = index_.find(Key(word));
   return it == index_.end() ? -1 : words_[it->second].priority;

@@ -27,7 +27,6 @@ class Speller {
   // more likely meant for a word of the knowledge than for any common word.
   // REQUIRES: priority >= 0 (-1 stands for an unknown word).
   void Add(const std::string& word, int priority);
-  bool Contains(std::string_view word) const;
   // The word's priority, or -1 when it is not known.
   int Priority(std::string_view word) const;
 
