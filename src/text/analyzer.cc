@@ -202,6 +202,8 @@ void Analyzer::ApplySynonyms(std::vector<std::string>* stems, std::vector<bool>*
                              std::vector<std::pair<std::string, std::string>>* applied) const {
   std::vector<std::string>& in = *stems;
   // Rewritten in place: `out` is where the next stem goes, never past `i`, the next one read.
+  // (Building new vectors instead was 8 % more instructions for a --json run of generated
+  // questions, 134 M -> 145 M over 3,000: most of the throughput target's margin.)
   size_t out = 0;
   size_t i = 0;
   while (i < in.size()) {
