@@ -8,7 +8,7 @@ packages=(build-essential cmake pkg-config libre2-dev nlohmann-json3-dev libread
   libgtest-dev libgmock-dev libstemmer-dev libcli11-dev libutf8proc-dev libbenchmark-dev
   clang clang-format tmux time hyperfine libclang-rt-14-dev python3 hunspell-en-us hunspell-en-med
   hunspell-tools wordnet-base libgumbo-dev libcsv-dev libcpp-httplib-dev chromium chromium-driver
-  python3-selenium wrk)
+  python3-selenium wrk libabsl-dev)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" || missing+=("$p")

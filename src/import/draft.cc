@@ -11,6 +11,7 @@
 #include <unordered_set>
 
 #include "import/steps.h"
+#include "match/vocabulary.h"
 #include "text/analyzer.h"
 #include "text/normalize.h"
 #include "text/words.h"
@@ -61,7 +62,7 @@ class Drafter {
     // Keep the synonyms that touch a word of the document; the rest would only widen the
     // speller's vocabulary toward words this document never answers about.
     Knowledge plain;
-    Analyzer bare(plain);
+    Analyzer bare(VocabularyOf(plain));
     std::unordered_set<std::string> stems;
     for (const FaqEntry& e : doc.entries)
       for (const std::string& text : {e.question, e.answer})
@@ -80,7 +81,7 @@ class Drafter {
       intent.answer = e.answer;
       knowledge_.intents.push_back(std::move(intent));
     }
-    analyzer_ = std::make_unique<Analyzer>(knowledge_);
+    analyzer_ = std::make_unique<Analyzer>(VocabularyOf(knowledge_));
     for (const FaqEntry& e : doc.entries)
       for (const std::string& text : {e.question, e.answer})
         for (const std::string& w : NormalizeWords(text, 100000)) {

@@ -1,8 +1,10 @@
 #include "match/matcher.h"
 
 #include <algorithm>
+#include <cassert>
 #include <cmath>
 
+#include "match/vocabulary.h"
 #include "text/lexicon.h"
 
 namespace backtalk {
@@ -51,6 +53,12 @@ struct Accumulator {
   bool touched = false;
 };
 
+struct Scored {
+  double score, coverage, focus;
+  int intent;
+  bool pattern;
+};
+
 }  // namespace
 
 const char* FieldName(Field field) {
@@ -80,114 +88,12 @@ Verdict Decide(const std::vector<Candidate>& ranked, const Settings& s) {
   return Verdict::kAmbiguous;
 }
 
-Matcher::Matcher(const Knowledge& knowledge) : knowledge_(knowledge), analyzer_(knowledge) {}
+Matcher::Matcher(const Knowledge& knowledge)
+    : knowledge_(knowledge), analyzer_(VocabularyOf(knowledge)) {}
 
 std::unique_ptr<Matcher> Matcher::Create(const Knowledge& knowledge, std::string* err) {
   std::unique_ptr<Matcher> m(new Matcher(knowledge));
-  const size_t n = knowledge.intents.size();
-  // The same words recur across the intents of a large knowledge: each token is analysed once,
-  // and each term's entry found once for each view of it.
-  Analyzer::TermCache cache(m->analyzer_);
-  std::unordered_map<const char*, Term*> by_view;
-  auto term = [&](std::string_view t) -> Term& {
-    auto [it, fresh] = by_view.try_emplace(t.data());
-    if (fresh) it->second = &m->terms_[std::string(t)];
-    return *it->second;
-  };
-  // An intent's answer and the stretch it offers make its answer field.
-  auto answer_texts = [&](const Intent& intent) {
-    std::vector<std::string_view> texts = {intent.answer};
-    if (const Sequence* seq = knowledge.FindSequence(intent.sequence)) {
-      texts.push_back(seq->name);
-      texts.push_back(seq->intro);
-      for (const Step& step : seq->steps) texts.push_back(step.text);
-    }
-    return texts;
-  };
-  // BM25 normalises by the answers' lengths in terms: the counts are kept in `answer` while
-  // the intents are indexed, and turned into strengths once the average length is known.
-  std::vector<double> lengths(n);
-  // Intents are indexed in order, so an intent's posting of a term, once made, is the last one.
-  auto posting = [&](std::string_view t, int intent) -> Posting& {
-    std::vector<Posting>& postings = term(t).postings;
-    if (postings.empty() || postings.back().intent != intent) {
-      postings.push_back({intent, 0, 0, 0, 0});
-    }
-    return postings.back();
-  };
-  for (size_t i = 0; i < n; ++i) {
-    const Intent& intent = knowledge.intents[i];
-    int index = static_cast<int>(i);
-    for (const WeightedTerm& k : intent.keywords) {
-      float strength = static_cast<float>(std::clamp(k.weight / kFullKeyword, kMinKeyword, 1.0));
-      for (std::string_view t : cache.Terms(k.term)) {
-        Posting& p = posting(t, index);
-        p.question = std::max(p.question, strength);
-      }
-    }
-    for (std::string_view t : cache.Terms(intent.question)) {
-      Posting& p = posting(t, index);
-      if (p.question == 0) p.question = static_cast<float>(kQuestionWord);
-    }
-    for (const WeightedTerm& r : intent.related)
-      for (std::string_view t : cache.Terms(r.term)) {
-        Posting& p = posting(t, index);
-        p.related = std::max(p.related, static_cast<float>(std::clamp(r.weight, 0.0, 1.0)));
-      }
-    // The answer's term counts, kept in `answer` until the average length is known. A number
-    // in it ("2 breaths") is no sign that a question with that number ("what's 2 plus 2") asks
-    // about it.
-    for (std::string_view text : answer_texts(intent)) {
-      for (std::string_view t : cache.Terms(text)) {
-        if (t.find_first_not_of("0123456789") == std::string_view::npos) continue;
-        posting(t, index).answer += 1;
-        lengths[i] += 1;
-      }
-    }
-    for (const std::string& p : intent.patterns) {
-      if (!m->patterns_.Add(p, index, err)) {
-        *err = "/intents/" + std::to_string(i) + "/patterns: " + *err;
-        return nullptr;
-      }
-    }
-  }
-  double average = 0;
-  for (double length : lengths) average += length;
-  average = n > 0 ? std::max(1.0, average / static_cast<double>(n)) : 1.0;
-  for (auto& [text, term] : m->terms_) {
-    for (Posting& p : term.postings) {
-      double f = p.answer;
-      double length = lengths[static_cast<size_t>(p.intent)] / average;
-      double bm25 = f * (kBm25K1 + 1) / (f + kBm25K1 * (1 - kBm25B + kBm25B * length));
-      p.answer = static_cast<float>(std::min(kAnswerMax, kAnswer * bm25));
-      p.strength = std::max({p.question, p.related, p.answer});
-    }
-  }
-  // A term used by one intent tells it apart fully; one used by all tells nothing.
-  const double top = std::log((n + 1.0) / 1.5);
-  m->focus_total_.assign(n, 0);
-  for (auto& [text, term] : m->terms_) {
-    double df = static_cast<double>(term.postings.size());
-    term.weight =
-        top > 0 ? std::clamp(std::log((n + 1.0) / (df + 0.5)) / top, kMinTermWeight, 1.0) : 1.0;
-  }
-  // In a large knowledge, a word that many intents use says little of any of them in their
-  // answers, and would make every question touch thousands of intents: only its question and
-  // related-word postings are kept, after its weight is known, so it still weighs what all its uses
-  // make it. (Dropping the plain question words of such a word too cut a question at 10,000 intents
-  // by a third, but answered fewer of the generated questions: not done.)
-  const size_t most = std::max(kMaxAnswerPostings, n / kAnswerShare);
-  for (auto& [text, term] : m->terms_) {
-    if (term.postings.size() <= most) continue;
-    term.postings.erase(
-        std::remove_if(term.postings.begin(), term.postings.end(),
-                       [](const Posting& p) { return p.question == 0 && p.related == 0; }),
-        term.postings.end());
-  }
-  // What an intent's question weighs, as the postings a question can reach make it.
-  for (const auto& [text, term] : m->terms_)
-    for (const Posting& p : term.postings)
-      m->focus_total_[static_cast<size_t>(p.intent)] += term.weight * p.question;
+  if (!m->IndexIntents(err)) return nullptr;
   for (bool covered : {true, false}) {
     for (const std::string& topic : covered ? knowledge.covered : knowledge.uncovered) {
       std::vector<std::string> terms = m->analyzer_.Terms(topic);
@@ -208,14 +114,119 @@ std::unique_ptr<Matcher> Matcher::Create(const Knowledge& knowledge, std::string
   return m;
 }
 
+bool Matcher::IndexIntents(std::string* err) {
+  const size_t n = knowledge_.intents.size();
+  // The same words recur across the intents of a large knowledge: each token is analysed
+  // once, and its terms come as numbers, the index of terms_.
+  Analyzer::TermCache cache(analyzer_);
+  // An intent's answer and the stretch it offers make its answer field.
+  auto answer_texts = [&](const Intent& intent) {
+    std::vector<std::string_view> texts = {intent.answer};
+    if (const Sequence* seq = knowledge_.FindSequence(intent.sequence)) {
+      texts.push_back(seq->name);
+      texts.push_back(seq->intro);
+      for (const Step& step : seq->steps) texts.push_back(step.text);
+    }
+    return texts;
+  };
+  // BM25 normalises by the answers' lengths in terms: the counts are kept in `answer` while
+  // the intents are indexed, and turned into strengths once the average length is known.
+  std::vector<double> lengths(n);
+  // Intents are indexed in order, so an intent's posting of a term, once made, is the last one.
+  auto posting = [&](uint32_t id, int intent) -> Posting& {
+    if (id >= terms_.size()) terms_.resize(id + 1);
+    std::vector<Posting>& postings = terms_[id].postings;
+    if (postings.empty() || postings.back().intent != intent) {
+      postings.push_back({intent, 0, 0, 0, 0});
+    }
+    return postings.back();
+  };
+  for (size_t i = 0; i < n; ++i) {
+    const Intent& intent = knowledge_.intents[i];
+    int index = static_cast<int>(i);
+    for (const WeightedTerm& k : intent.keywords) {
+      float strength = static_cast<float>(std::clamp(k.weight / kFullKeyword, kMinKeyword, 1.0));
+      for (uint32_t t : cache.Terms(k.term)) {
+        Posting& p = posting(t, index);
+        p.question = std::max(p.question, strength);
+      }
+    }
+    for (uint32_t t : cache.Terms(intent.question)) {
+      Posting& p = posting(t, index);
+      if (p.question == 0) p.question = static_cast<float>(kQuestionWord);
+    }
+    for (const WeightedTerm& r : intent.related)
+      for (uint32_t t : cache.Terms(r.term)) {
+        Posting& p = posting(t, index);
+        p.related = std::max(p.related, static_cast<float>(std::clamp(r.weight, 0.0, 1.0)));
+      }
+    // The answer's term counts, kept in `answer` until the average length is known. A number
+    // in it ("2 breaths") is no sign that a question with that number ("what's 2 plus 2") asks
+    // about it.
+    for (std::string_view text : answer_texts(intent)) {
+      for (uint32_t t : cache.Terms(text)) {
+        if (cache.terms()[t].find_first_not_of("0123456789") == std::string::npos) continue;
+        posting(t, index).answer += 1;
+        lengths[i] += 1;
+      }
+    }
+    for (const std::string& p : intent.patterns) {
+      if (!patterns_.Add(p, index, err)) {
+        *err = "/intents/" + std::to_string(i) + "/patterns: " + *err;
+        return false;
+      }
+    }
+  }
+  terms_.resize(cache.terms().size());
+  for (uint32_t id = 0; id < terms_.size(); ++id)
+    if (!terms_[id].postings.empty()) term_ids_.emplace(cache.terms()[id], id);
+  double average = 0;
+  for (double length : lengths) average += length;
+  average = n > 0 ? std::max(1.0, average / static_cast<double>(n)) : 1.0;
+  // A term used by one intent tells it apart fully; one used by all tells nothing.
+  const double top = std::log((n + 1.0) / 1.5);
+  // In a large knowledge, a word that many intents use says little of any of them in their
+  // answers, and would make every question touch thousands of intents: only its question and
+  // related-word postings are kept, after its weight is known, so it still weighs what all its
+  // uses make it. (Dropping the plain question words of such a word too cut a question at
+  // 10,000 intents by a third, but answered fewer of the generated questions: not done.)
+  const size_t most = std::max(kMaxAnswerPostings, n / kAnswerShare);
+  focus_total_.assign(n, 0);
+  for (Term& term : terms_) {
+    for (Posting& p : term.postings) {
+      double f = p.answer;
+      double length = lengths[static_cast<size_t>(p.intent)] / average;
+      double bm25 = f * (kBm25K1 + 1) / (f + kBm25K1 * (1 - kBm25B + kBm25B * length));
+      p.answer = static_cast<float>(std::min(kAnswerMax, kAnswer * bm25));
+      p.strength = std::max({p.question, p.related, p.answer});
+    }
+    double df = static_cast<double>(term.postings.size());
+    term.weight =
+        top > 0 ? std::clamp(std::log((n + 1.0) / (df + 0.5)) / top, kMinTermWeight, 1.0) : 1.0;
+    if (term.postings.size() > most) {
+      std::erase_if(term.postings,
+                    [](const Posting& p) { return p.question == 0 && p.related == 0; });
+    }
+    // What an intent's question weighs, as the postings a question can reach make it.
+    for (const Posting& p : term.postings)
+      focus_total_[static_cast<size_t>(p.intent)] += term.weight * p.question;
+  }
+  return true;
+}
+
+const Matcher::Term* Matcher::FindTerm(std::string_view term) const {
+  auto it = term_ids_.find(absl::string_view(term.data(), term.size()));
+  return it == term_ids_.end() ? nullptr : &terms_[it->second];
+}
+
 const Matcher::Posting* Matcher::Find(int intent, const std::string& term) const {
-  auto it = terms_.find(term);
-  if (it == terms_.end()) return nullptr;
+  assert(intent >= 0 && static_cast<size_t>(intent) < knowledge_.intents.size());
+  const Term* t = FindTerm(term);
+  if (t == nullptr) return nullptr;
   // Postings are in the order of the intents.
-  const std::vector<Posting>& postings = it->second.postings;
-  auto at = std::lower_bound(postings.begin(), postings.end(), intent,
+  auto at = std::lower_bound(t->postings.begin(), t->postings.end(), intent,
                              [](const Posting& p, int i) { return p.intent < i; });
-  return at != postings.end() && at->intent == intent ? &*at : nullptr;
+  return at != t->postings.end() && at->intent == intent ? &*at : nullptr;
 }
 
 Matcher::TopicScan Matcher::ScanTopics(const std::vector<std::string>& terms, int best) const {
@@ -266,142 +277,164 @@ Matcher::TopicScan Matcher::ScanTopics(const std::vector<std::string>& terms, in
   return scan;
 }
 
+// A thread's space for scoring one question, sized once per thread for the largest knowledge
+// it has asked, and cleared through the intents a question touched, so a question costs what
+// its words' postings cost, not the number of intents.
+struct Matcher::Scratch {
+  std::vector<Accumulator> sums;  // per intent
+  std::vector<int> touched;       // the intents whose sums were touched
+  std::vector<Accumulator> best;  // per intent, the best filler of one slot
+  std::vector<int> filled;        // the intents whose `best` was filled
+  std::vector<Scored> scored;
+};
+
 MatchResult Matcher::Match(std::string_view text, bool explain) const {
+  thread_local Scratch scratch;
+  const size_t intents = knowledge_.intents.size();
+  if (scratch.sums.size() < intents) {
+    scratch.sums.resize(intents);
+    scratch.best.resize(intents);
+  }
+  scratch.touched.clear();
+
   MatchResult result;
+  // Analyse: the question's words, corrected, stemmed and mapped through the synonyms.
   result.analysis = analyzer_.Analyze(text);
   const Analysis& a = result.analysis;
+  // Fill the slots: the knowledge's terms for each word, or the word as context.
+  double total = 0;  // the weight of the whole question
+  std::vector<Slot> slots = FillSlots(a, &total, &result.context);
+  // Gather: the intents each slot reaches, and those whose pattern matches.
+  std::vector<int> pattern_hits = patterns_.Match(a.text);
+  Gather(slots, pattern_hits, &scratch);
+  // Score and rank the intents touched.
+  result.ranked = Rank(total, pattern_hits, &scratch);
+  if (explain)
+    for (Candidate& c : result.ranked) Explain(a, slots, &c);
+  // Apply the knowledge's topics: an uncovered one rules an answer out, and a question that
+  // names no covered one is off topic.
+  TopicScan topics = ScanTopics(a.terms, result.ranked.empty() ? -1 : result.ranked[0].intent);
+  if (!topics.covered) result.uncovered = topics.uncovered;
+  result.off_topic = !knowledge_.covered.empty() && !topics.covered && !a.unknown.empty();
+  // Decide: an answer, suggestions, or nothing.
+  result.verdict =
+      result.uncovered.empty() ? Decide(result.ranked, knowledge_.settings) : Verdict::kNoAnswer;
+  if (result.verdict == Verdict::kAnswer && result.off_topic) result.verdict = Verdict::kAmbiguous;
+  return result;
+}
 
-  // Per-thread scratch, sized once per thread and cleared through the intents a question
-  // touched, so a question costs what its words' postings cost, not the number of intents.
-  thread_local std::vector<Accumulator> scratch;
-  thread_local std::vector<int> touched;
-  if (scratch.size() < knowledge_.intents.size()) scratch.resize(knowledge_.intents.size());
-  touched.clear();
-
-  // Each word of the question is a slot that the knowledge fills with the word itself or, for a
-  // word it never uses, at kLexiconCredit with one of its WordNet synonyms ("buy" for
-  // "purchase"); an intent takes the best filler of each slot.
-  struct Alternative {
-    const Term* term;
-    double credit;
-    std::string name;  // the term, for explaining
-  };
-  std::vector<std::vector<Alternative>> slots;
-  std::vector<std::string> slot_words;
-  thread_local std::vector<Accumulator> best;  // per intent, the best filler of one slot
-  thread_local std::vector<int> filled;
-  if (best.size() < knowledge_.intents.size()) best.resize(knowledge_.intents.size());
-  double total = 0;
+std::vector<Matcher::Slot> Matcher::FillSlots(const Analysis& a, double* total,
+                                              double* context) const {
+  std::vector<Slot> slots;
   for (size_t k = 0; k < a.terms.size(); ++k) {
     const std::string& t = a.terms[k];
     // Saying "back" twice does not count twice.
     if (std::find(a.terms.begin(), a.terms.begin() + static_cast<long>(k), t) !=
         a.terms.begin() + static_cast<long>(k))
       continue;
-    std::vector<Alternative> alternatives;
-    auto direct = terms_.find(t);
-    if (direct != terms_.end()) alternatives.push_back({&direct->second, 1.0, t});
+    Slot slot{k, 0, {}};
+    const Term* direct = FindTerm(t);
+    if (direct != nullptr) slot.alternatives.push_back({direct, 1.0, t});
     // Only a word the knowledge never uses looks for its synonyms, and a synonym counts when
     // the knowledge uses that very word. (Looking them up for the words it uses too, among
     // the words of its questions only, moved no labelled set and cost a third of a question.)
-    for (std::string_view synonym : direct != terms_.end() ? std::vector<std::string_view>()
-                                                           : lexicon::Synonyms(a.term_words[k])) {
+    for (std::string_view synonym :
+         direct != nullptr ? std::vector<std::string_view>() : lexicon::Synonyms(a.term_words[k])) {
       std::string term = analyzer_.VocabularyTerm(synonym);
       if (term.empty() || term == t ||
           std::find(a.terms.begin(), a.terms.end(), term) != a.terms.end())
         continue;
-      auto it = terms_.find(term);
-      if (it == terms_.end()) continue;
+      const Term* found = FindTerm(term);
+      if (found == nullptr) continue;
       bool seen = false;
-      for (const Alternative& alt : alternatives) seen = seen || alt.term == &it->second;
-      if (!seen) alternatives.push_back({&it->second, kLexiconCredit, term});
+      for (const Alternative& alt : slot.alternatives) seen = seen || alt.term == found;
+      if (!seen) slot.alternatives.push_back({found, kLexiconCredit, term});
     }
-    if (alternatives.empty()) {
+    if (slot.alternatives.empty()) {
       const std::string& word = a.term_words[k];
       bool english = std::find(a.english.begin(), a.english.end(), word) != a.english.end() ||
                      lexicon::IsCommonEnglish(word);
       double w = english ? kEnglishContext : kOtherContext;
-      total += w;
-      result.context += w;
+      *total += w;
+      *context += w;
       continue;
     }
     // The slot weighs what the word itself weighs in the knowledge, or else its best synonym.
-    double slot_weight = 0;
-    if (direct != terms_.end()) {
-      slot_weight = direct->second.weight;
+    if (direct != nullptr) {
+      slot.weight = direct->weight;
     } else {
-      for (const Alternative& alt : alternatives)
-        slot_weight = std::max(slot_weight, alt.term->weight);
+      for (const Alternative& alt : slot.alternatives)
+        slot.weight = std::max(slot.weight, alt.term->weight);
     }
-    total += slot_weight;
-    auto add = [&](Accumulator& acc, int intent, double explained, double focus, double evidence) {
-      if (!acc.touched) {
-        acc.touched = true;
-        touched.push_back(intent);
-      }
-      acc.explained += explained;
-      acc.focus += focus;
-      acc.evidence += evidence;
-    };
-    if (alternatives.size() == 1 && alternatives[0].credit == 1) {
-      // The common case, the word itself: straight into the sums.
-      const Term& term = *alternatives[0].term;
-      const double evidence_weight = std::max(term.weight, kEvidenceWeight);
-      for (const Posting& p : term.postings)
-        add(scratch[static_cast<size_t>(p.intent)], p.intent, term.weight * p.strength,
-            term.weight * p.question, evidence_weight * p.strength);
-    } else {
-      filled.clear();
-      for (const Alternative& alt : alternatives) {
-        for (const Posting& p : alt.term->postings) {
-          double strength = p.strength * alt.credit;
-          if (strength == 0) continue;
-          Accumulator& b = best[static_cast<size_t>(p.intent)];
-          if (!b.touched) {
-            b.touched = true;
-            filled.push_back(p.intent);
-          }
-          if (alt.term->weight * strength > b.explained) {
-            b.explained = alt.term->weight * strength;
-            b.focus = alt.term->weight * p.question * alt.credit;
-            b.evidence = std::max(alt.term->weight, kEvidenceWeight) * strength;
-          }
-        }
-      }
-      for (int i : filled) {
-        Accumulator& b = best[static_cast<size_t>(i)];
-        add(scratch[static_cast<size_t>(i)], i, b.explained, b.focus, b.evidence);
-        b = Accumulator();
-      }
-    }
-    if (explain) {
-      slots.push_back(std::move(alternatives));
-      slot_words.push_back(a.term_words[k]);
-    }
+    *total += slot.weight;
+    slots.push_back(std::move(slot));
   }
-  std::vector<int> pattern_hits = patterns_.Match(a.text);
-  for (int i : pattern_hits) {
-    Accumulator& acc = scratch[static_cast<size_t>(i)];
+  return slots;
+}
+
+void Matcher::Gather(const std::vector<Slot>& slots, const std::vector<int>& pattern_hits,
+                     Scratch* s) const {
+  auto touch = [s](int intent) -> Accumulator& {
+    Accumulator& acc = s->sums[static_cast<size_t>(intent)];
     if (!acc.touched) {
       acc.touched = true;
-      touched.push_back(i);
+      s->touched.push_back(intent);
+    }
+    return acc;
+  };
+  for (const Slot& slot : slots) {
+    if (slot.alternatives.size() == 1 && slot.alternatives[0].credit == 1) {
+      // The common case, the word itself: straight into the sums.
+      const Term& term = *slot.alternatives[0].term;
+      const double evidence_weight = std::max(term.weight, kEvidenceWeight);
+      for (const Posting& p : term.postings) {
+        Accumulator& acc = touch(p.intent);
+        acc.explained += term.weight * p.strength;
+        acc.focus += term.weight * p.question;
+        acc.evidence += evidence_weight * p.strength;
+      }
+      continue;
+    }
+    // An intent takes the best filler of each slot.
+    s->filled.clear();
+    for (const Alternative& alt : slot.alternatives) {
+      for (const Posting& p : alt.term->postings) {
+        double strength = p.strength * alt.credit;
+        if (strength == 0) continue;
+        Accumulator& b = s->best[static_cast<size_t>(p.intent)];
+        if (!b.touched) {
+          b.touched = true;
+          s->filled.push_back(p.intent);
+        }
+        if (alt.term->weight * strength > b.explained) {
+          b.explained = alt.term->weight * strength;
+          b.focus = alt.term->weight * p.question * alt.credit;
+          b.evidence = std::max(alt.term->weight, kEvidenceWeight) * strength;
+        }
+      }
+    }
+    for (int i : s->filled) {
+      Accumulator& b = s->best[static_cast<size_t>(i)];
+      Accumulator& acc = touch(i);
+      acc.explained += b.explained;
+      acc.focus += b.focus;
+      acc.evidence += b.evidence;
+      b = Accumulator();
     }
   }
+  for (int i : pattern_hits) touch(i);
+}
 
-  // Every touched intent is scored; only the few ranked become Candidates.
-  struct Scored {
-    double score, coverage, focus;
-    int intent;
-    bool pattern;
-  };
-  thread_local std::vector<Scored> scored;
-  scored.clear();
-  // The evidence factor (an exp) is worked out only for an intent that can still reach the
-  // ranked few: the score without it is an upper bound.
+std::vector<Candidate> Matcher::Rank(double total, const std::vector<int>& pattern_hits,
+                                     Scratch* s) const {
+  // Every touched intent is scored; only the few ranked become Candidates. The evidence
+  // factor (an exp) is worked out only for an intent that can still reach the ranked few: the
+  // score without it is an upper bound.
+  s->scored.clear();
   double bar[MatchResult::kMaxRanked] = {};  // the best final scores so far, best first
-  for (int index : touched) {
+  for (int index : s->touched) {
     size_t i = static_cast<size_t>(index);
-    Accumulator& acc = scratch[i];
+    Accumulator& acc = s->sums[i];
     Scored c;
     c.intent = index;
     c.coverage = total > 0 ? std::min(1.0, acc.explained / total) : 0;
@@ -418,7 +451,7 @@ MatchResult Matcher::Match(std::string_view text, bool explain) const {
     if (lift(raw) < bar[MatchResult::kMaxRanked - 1]) continue;
     c.score = lift(raw * (1 - std::exp(-evidence / kMass)));
     if (c.score <= 0) continue;
-    scored.push_back(c);
+    s->scored.push_back(c);
     for (size_t r = 0; r < MatchResult::kMaxRanked; ++r) {
       if (c.score <= bar[r]) continue;
       for (size_t q = MatchResult::kMaxRanked - 1; q > r; --q) bar[q] = bar[q - 1];
@@ -426,55 +459,48 @@ MatchResult Matcher::Match(std::string_view text, bool explain) const {
       break;
     }
   }
-  size_t ranked = std::min(scored.size(), MatchResult::kMaxRanked);
-  std::partial_sort(scored.begin(), scored.begin() + static_cast<long>(ranked), scored.end(),
-                    [](const Scored& x, const Scored& y) {
+  size_t count = std::min(s->scored.size(), MatchResult::kMaxRanked);
+  std::partial_sort(s->scored.begin(), s->scored.begin() + static_cast<long>(count),
+                    s->scored.end(), [](const Scored& x, const Scored& y) {
                       return x.score != y.score ? x.score > y.score : x.intent < y.intent;
                     });
-  result.ranked.reserve(ranked);
-  for (size_t r = 0; r < ranked; ++r) {
+  std::vector<Candidate> ranked;
+  ranked.reserve(count);
+  for (size_t r = 0; r < count; ++r) {
     Candidate c;
-    c.intent = scored[r].intent;
-    c.score = scored[r].score;
-    c.coverage = scored[r].coverage;
-    c.focus = scored[r].focus;
-    c.pattern = scored[r].pattern;
-    result.ranked.push_back(std::move(c));
+    c.intent = s->scored[r].intent;
+    c.score = s->scored[r].score;
+    c.coverage = s->scored[r].coverage;
+    c.focus = s->scored[r].focus;
+    c.pattern = s->scored[r].pattern;
+    ranked.push_back(std::move(c));
   }
-  if (explain) {
-    for (Candidate& c : result.ranked) {
-      for (size_t u = 0; u < slots.size(); ++u) {
-        Evidence e{"", Field::kQuestion, 0, 0, ""};
-        for (const Alternative& alt : slots[u]) {
-          for (const Posting& p : alt.term->postings) {
-            if (p.intent != c.intent) continue;
-            double strength = p.strength * alt.credit;
-            if (strength == 0 || alt.term->weight * strength <= e.strength * e.weight) continue;
-            e.term = analyzer_.Display(alt.name);
-            e.field = p.question >= std::max(p.related, p.answer) ? Field::kQuestion
-                      : p.related >= p.answer                     ? Field::kRelated
-                                                                  : Field::kAnswer;
-            e.strength = strength;
-            e.weight = alt.term->weight;
-            e.via = alt.credit < 1 ? slot_words[u] : "";
-          }
-        }
-        if (!e.term.empty()) c.evidence.push_back(std::move(e));
-      }
-      for (const std::string& p : knowledge_.intents[static_cast<size_t>(c.intent)].patterns) {
-        RE2 re(ForFoldedText(p), PatternOptions());
-        if (RE2::PartialMatch(a.text, re)) c.patterns_matched.push_back(p);
+  return ranked;
+}
+
+void Matcher::Explain(const Analysis& a, const std::vector<Slot>& slots, Candidate* c) const {
+  for (const Slot& slot : slots) {
+    Evidence e{"", Field::kQuestion, 0, 0, ""};
+    for (const Alternative& alt : slot.alternatives) {
+      for (const Posting& p : alt.term->postings) {
+        if (p.intent != c->intent) continue;
+        double strength = p.strength * alt.credit;
+        if (strength == 0 || alt.term->weight * strength <= e.strength * e.weight) continue;
+        e.term = analyzer_.Display(alt.name);
+        e.field = p.question >= std::max(p.related, p.answer) ? Field::kQuestion
+                  : p.related >= p.answer                     ? Field::kRelated
+                                                              : Field::kAnswer;
+        e.strength = strength;
+        e.weight = alt.term->weight;
+        e.via = alt.credit < 1 ? a.term_words[slot.word] : "";
       }
     }
+    if (!e.term.empty()) c->evidence.push_back(std::move(e));
   }
-
-  TopicScan topics = ScanTopics(a.terms, result.ranked.empty() ? -1 : result.ranked[0].intent);
-  if (!topics.covered) result.uncovered = topics.uncovered;
-  result.off_topic = !knowledge_.covered.empty() && !topics.covered && !a.unknown.empty();
-  result.verdict =
-      result.uncovered.empty() ? Decide(result.ranked, knowledge_.settings) : Verdict::kNoAnswer;
-  if (result.verdict == Verdict::kAnswer && result.off_topic) result.verdict = Verdict::kAmbiguous;
-  return result;
+  for (const std::string& p : knowledge_.intents[static_cast<size_t>(c->intent)].patterns) {
+    RE2 re(ForFoldedText(p), PatternOptions());
+    if (RE2::PartialMatch(a.text, re)) c->patterns_matched.push_back(p);
+  }
 }
 
 }  // namespace backtalk

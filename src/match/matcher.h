@@ -29,10 +29,12 @@
 #ifndef BACKTALK_MATCH_MATCHER_H_
 #define BACKTALK_MATCH_MATCHER_H_
 
+#include <absl/container/flat_hash_map.h>
+
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 #include "knowledge/knowledge.h"
@@ -92,9 +94,10 @@ class Matcher {
  public:
   // Compiles the patterns and indexes the fields. Fails only if RE2 runs out of its memory
   // budget (the loader has already checked every pattern).
+  // REQUIRES: `knowledge` outlives the Matcher.
   static std::unique_ptr<Matcher> Create(const Knowledge& knowledge, std::string* err);
 
-  // `text` must be clean (see CleanText). With `explain`, candidates carry their evidence.
+  // `text` should be clean (see CleanText). With `explain`, candidates carry their evidence.
   MatchResult Match(std::string_view text, bool explain = false) const;
 
   const Analyzer& analyzer() const { return analyzer_; }
@@ -126,20 +129,51 @@ class Matcher {
     bool covered = false;   // a covered topic is named
     std::string uncovered;  // the first uncovered topic named, if any
   };
+  // A term of the knowledge that may stand for a word of the question, and how much it counts.
+  struct Alternative {
+    const Term* term;
+    double credit;     // 1 for the word itself, kLexiconCredit for a WordNet synonym
+    std::string name;  // the term, for explaining
+  };
+  // A distinct word of the question that the knowledge uses, or has a synonym of.
+  struct Slot {
+    size_t word;    // its index in Analysis::terms
+    double weight;  // what the word weighs in the knowledge, or else its best synonym
+    std::vector<Alternative> alternatives;
+  };
+  struct Scratch;  // a thread's space for scoring one question
+
+  // Indexes each intent's fields; fails only if a pattern cannot be added.
+  bool IndexIntents(std::string* err);
+  // The question's slots. Every word's weight is added to *total, and that of the words the
+  // knowledge never uses to *context too.
+  std::vector<Slot> FillSlots(const Analysis& a, double* total, double* context) const;
+  // Adds each slot's postings to the sums of the intents it touches, and marks the intents
+  // whose pattern matches.
+  void Gather(const std::vector<Slot>& slots, const std::vector<int>& pattern_hits,
+              Scratch* s) const;
+  // Scores every touched intent and returns the best few, best first; `total` is the weight of
+  // the whole question.
+  std::vector<Candidate> Rank(double total, const std::vector<int>& pattern_hits, Scratch* s) const;
+  // Fills each candidate's evidence and the patterns it matched.
+  void Explain(const Analysis& a, const std::vector<Slot>& slots, Candidate* c) const;
   // Finds covered and uncovered topics in `terms`, longest first, each word in one topic. An
   // uncovered topic does not count when the answer of intent `best` speaks of it and of two
   // more of the question's words that its question does not use ("the stretch where you go up on
   // your elbows and let your chest sink, how long do I hold it").
   TopicScan ScanTopics(const std::vector<std::string>& terms, int best) const;
-  // `intent`'s posting of `term`, or null.
+  // The knowledge's term, or null.
+  const Term* FindTerm(std::string_view term) const;
+  // `intent`'s posting of `term`, or null. REQUIRES: `intent` is an index of the intents.
   const Posting* Find(int intent, const std::string& term) const;
 
   const Knowledge& knowledge_;
   Analyzer analyzer_;
-  std::unordered_map<std::string, Term> terms_;
+  std::vector<Term> terms_;                              // by id
+  absl::flat_hash_map<std::string, uint32_t> term_ids_;  // every term with a posting
   std::vector<double> focus_total_;  // per intent: the weight of its own question
   std::vector<Topic> topics_;        // longest first
-  std::unordered_map<std::string, std::vector<const Topic*>> topics_by_first_;
+  absl::flat_hash_map<std::string, std::vector<const Topic*>> topics_by_first_;
   PatternSet patterns_;
 };
 

@@ -3,8 +3,6 @@
 #include <array>
 #include <limits>
 
-#include "util/hash.h"
-
 namespace backtalk {
 
 namespace {
@@ -66,9 +64,11 @@ void PutU32(uint32_t v, std::string* out) {
   for (int i = 0; i < 4; ++i) *out += static_cast<char>((v >> (8 * i)) & 0xFF);
 }
 
+// 32-bit FNV-1a: fixed, so a token stays valid across processes and builds.
 uint32_t Checksum(std::string_view bytes) {
-  uint64_t h = HashBytes(bytes);
-  return static_cast<uint32_t>(h ^ (h >> 32));
+  uint32_t h = 2166136261u;
+  for (char c : bytes) h = (h ^ static_cast<unsigned char>(c)) * 16777619u;
+  return h;
 }
 
 // Reads the token's bytes front to back; every read checks what is left.

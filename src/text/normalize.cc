@@ -1,14 +1,15 @@
 #include "text/normalize.h"
 
+#include <absl/container/flat_hash_map.h>
+#include <absl/strings/string_view.h>
 #include <utf8proc.h>
 
 #include <algorithm>
 #include <cstdlib>
-#include <iterator>
 #include <unordered_map>
+#include <utility>
 
 #include "text/utf8.h"
-#include "util/key_filter.h"
 
 namespace backtalk {
 
@@ -20,44 +21,22 @@ bool IsApostrophe(utf8proc_int32_t cp) {
 }
 
 // Informal spellings without the apostrophe, resolved like their contractions.
-struct BareContraction {
-  std::string_view word, first, second;
-};
-
-// Sorted by word, for a binary search: no hashing and no allocation on the hot path.
-constexpr BareContraction kBareContractions[] = {
-    {"arent", "are", "not"}, {"cannot", "can", "not"},
-    {"cant", "can", "not"},  {"couldnt", "could", "not"},
-    {"didnt", "did", "not"}, {"doesnt", "does", "not"},
-    {"dont", "do", "not"},   {"gonna", "going", "to"},
-    {"gotta", "got", "to"},  {"hows", "how", "is"},
-    {"im", "i", "am"},       {"isnt", "is", "not"},
-    {"ive", "i", "have"},    {"shouldnt", "should", "not"},
-    {"thats", "that", "is"}, {"wanna", "want", "to"},
-    {"whats", "what", "is"}, {"whys", "why", "is"},
-    {"wont", "will", "not"}, {"wouldnt", "would", "not"},
-};
-
-// Most words start with a letter, or have a length, that no word above has: they are passed
-// through without a search.
-constexpr KeyFilter kBareFilter = [] {
-  KeyFilter filter;
-  for (const BareContraction& c : kBareContractions) filter.Add(c.word);
-  return filter;
-}();
-
 void AddWord(std::string_view word, std::vector<std::string>* out) {
-  if (!kBareFilter.MayContain(word)) {
-    out->emplace_back(word);
-    return;
-  }
-  const auto* end = std::end(kBareContractions);
-  const auto* it =
-      std::lower_bound(std::begin(kBareContractions), end, word,
-                       [](const BareContraction& c, std::string_view w) { return c.word < w; });
-  if (it != end && it->word == word) {
-    out->emplace_back(it->first);
-    out->emplace_back(it->second);
+  using Words = std::pair<std::string_view, std::string_view>;
+  static const auto* bare = new absl::flat_hash_map<absl::string_view, Words>{
+      {"arent", {"are", "not"}}, {"cannot", {"can", "not"}},
+      {"cant", {"can", "not"}},  {"couldnt", {"could", "not"}},
+      {"didnt", {"did", "not"}}, {"doesnt", {"does", "not"}},
+      {"dont", {"do", "not"}},   {"gonna", {"going", "to"}},
+      {"gotta", {"got", "to"}},  {"hows", {"how", "is"}},
+      {"im", {"i", "am"}},       {"isnt", {"is", "not"}},
+      {"ive", {"i", "have"}},    {"shouldnt", {"should", "not"}},
+      {"thats", {"that", "is"}}, {"wanna", {"want", "to"}},
+      {"whats", {"what", "is"}}, {"whys", {"why", "is"}},
+      {"wont", {"will", "not"}}, {"wouldnt", {"would", "not"}}};
+  if (auto it = bare->find(absl::string_view(word.data(), word.size())); it != bare->end()) {
+    out->emplace_back(it->second.first);
+    out->emplace_back(it->second.second);
     return;
   }
   out->emplace_back(word);
@@ -119,58 +98,7 @@ std::string FoldCase(std::string_view text) {
   return out;
 }
 
-namespace {
-
-bool IsAsciiWordChar(char c) {
-  return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z');
-}
-
-// NormalizeWords for ASCII text, most of every question: the same words, found by scanning
-// the text once and copying each word whole instead of decoding and appending character by
-// character.
-std::vector<std::string> NormalizeAsciiWords(std::string_view text, size_t max_words) {
-  std::vector<std::string> words;
-  words.reserve(16);
-  auto lower = [](std::string_view from, std::string* to) {
-    to->assign(from);
-    for (char& c : *to)
-      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  };
-  std::string word, tail;
-  size_t i = 0;
-  const size_t n = text.size();
-  while (words.size() < max_words) {
-    while (i < n && !IsAsciiWordChar(text[i])) ++i;
-    if (i == n) break;
-    size_t start = i;
-    while (i < n && IsAsciiWordChar(text[i])) ++i;
-    if (i == n || (text[i] != '\'' && text[i] != '`')) {
-      bool upper =
-          std::any_of(text.begin() + static_cast<long>(start), text.begin() + static_cast<long>(i),
-                      [](char c) { return c >= 'A' && c <= 'Z'; });
-      if (!upper) {
-        AddWord(text.substr(start, i - start), &words);
-        continue;
-      }
-      lower(text.substr(start, i - start), &word);
-      AddWord(word, &words);
-      continue;
-    }
-    // An apostrophe inside a word: the letters after it are a contraction's tail.
-    lower(text.substr(start, i - start), &word);
-    size_t tail_start = ++i;
-    while (i < n && IsAsciiWordChar(text[i])) ++i;
-    lower(text.substr(tail_start, i - tail_start), &tail);
-    AddContraction(std::move(word), tail, &words);
-  }
-  if (words.size() > max_words) words.resize(max_words);
-  return words;
-}
-
-}  // namespace
-
 std::vector<std::string> NormalizeWords(std::string_view text, size_t max_words) {
-  if (IsAscii(text)) return NormalizeAsciiWords(text, max_words);
   std::string folded = FoldCase(text);
   std::vector<std::string> words;
   words.reserve(16);

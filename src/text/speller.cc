@@ -1,28 +1,22 @@
 #include "text/speller.h"
 
 #include <algorithm>
+#include <cassert>
 #include <cstdlib>
-
-#include "util/hash.h"
 
 namespace backtalk {
 
 namespace {
 
-// The number of bits set, without a branch (std::popcount is a library call without -mpopcnt).
+absl::string_view Key(std::string_view s) { return {s.data(), s.size()}; }
+
+// The number of bits set, in a few instructions: std::popcount is a library call without
+// -mpopcnt, and at 10,000 intents that call was an eighth of a question (callgrind).
 int CountBits(uint32_t x) {
   x = x - ((x >> 1) & 0x55555555u);
   x = (x & 0x33333333u) + ((x >> 2) & 0x33333333u);
   x = (x + (x >> 4)) & 0x0F0F0F0Fu;
   return static_cast<int>((x * 0x01010101u) >> 24);
-}
-
-constexpr size_t kBlock = 64;
-
-// A hash of a word or a sound-alike key, never 0 (0 marks a free slot).
-uint64_t HashKey(std::string_view key) {
-  uint64_t h = HashBytes(key);
-  return h == 0 ? 1 : h;
 }
 
 int LengthApart(std::string_view a, std::string_view b) {
@@ -72,90 +66,28 @@ class Pattern {
 
 }  // namespace
 
-int64_t Speller::Find(std::string_view word, uint64_t hash) const {
-  if (index_.empty()) return -1;
-  size_t mask = index_.size() - 1;
-  uint64_t tag = hash >> 32 << 32;
-  for (size_t i = hash & mask; index_[i] != 0; i = (i + 1) & mask) {
-    if ((index_[i] >> 32 << 32) != tag) continue;
-    uint32_t id = static_cast<uint32_t>(index_[i]) - 1;
-    if (words_[id].text == word) return id;
-  }
-  return -1;
-}
-
 void Speller::Add(const std::string& word, int priority) {
+  assert(priority >= 0);
   if (word.empty()) return;
-  uint64_t hash = HashKey(word);
-  int64_t found = Find(word, hash);
-  if (found >= 0) {
-    Word& known = words_[static_cast<size_t>(found)];
+  uint32_t id;
+  if (auto it = index_.find(Key(word)); it != index_.end()) {
+    id = it->second;
+    Word& known = words_[id];
     if (priority <= known.priority) return;
     int old = known.priority;
-    known.priority = priority;  // the buckets below refer to it by index
+    known.priority = priority;  // the candidates below refer to it by index
     if (old > 0) return;
   } else {
-    if (4 * (words_.size() + 1) > 3 * index_.size()) {  // at most three quarters full
-      index_.assign(std::max<size_t>(1024, 2 * index_.size()), 0);
-      size_t mask = index_.size() - 1;
-      for (size_t id = 0; id < words_.size(); ++id) {
-        uint64_t h = HashKey(words_[id].text);
-        size_t i = h & mask;
-        while (index_[i] != 0) i = (i + 1) & mask;
-        index_[i] = (h >> 32 << 32) | (id + 1);
-      }
-    }
-    size_t mask = index_.size() - 1;
-    size_t i = hash & mask;
-    while (index_[i] != 0) i = (i + 1) & mask;
-    index_[i] = (hash >> 32 << 32) | (words_.size() + 1);
+    id = static_cast<uint32_t>(words_.size());
     words_.push_back({word, priority});
-    found = static_cast<int64_t>(words_.size() - 1);
+    index_.emplace(Key(words_.back().text), id);
   }
   if (priority == 0) return;
   if (word.size() > 64) return;  // beyond Distance: never a correction
-  const uint32_t node = static_cast<uint32_t>(found);
-  uint32_t letters = LetterMask(word);
-  Bucket& bucket = by_first_[BucketKey(word[0], word.size())];
-  bucket.letters.push_back(letters);
-  bucket.text += word;
-  bucket.words.push_back(node);
+  Candidate candidate{LetterMask(word), id};
+  by_first_[{word[0], word.size()}].push_back(candidate);
   std::string key = SoundKey(word);
-  if (key.size() >= 2) {
-    int32_t* head = AddSoundHead(HashKey(key));
-    by_sound_.push_back({node, letters, *head});
-    *head = static_cast<int32_t>(by_sound_.size() - 1);
-  }
-}
-
-int32_t* Speller::AddSoundHead(uint64_t hash) {
-  if (4 * (sound_keys_ + 1) > 3 * sound_heads_.size()) {  // at most three quarters full
-    std::vector<SoundHead> old(std::max<size_t>(1024, 2 * sound_heads_.size()));
-    old.swap(sound_heads_);
-    size_t mask = sound_heads_.size() - 1;
-    for (const SoundHead& h : old) {
-      if (h.hash == 0) continue;
-      size_t i = h.hash & mask;
-      while (sound_heads_[i].hash != 0) i = (i + 1) & mask;
-      sound_heads_[i] = h;
-    }
-  }
-  size_t mask = sound_heads_.size() - 1;
-  size_t i = hash & mask;
-  while (sound_heads_[i].hash != 0 && sound_heads_[i].hash != hash) i = (i + 1) & mask;
-  if (sound_heads_[i].hash == 0) {
-    sound_heads_[i].hash = hash;
-    ++sound_keys_;
-  }
-  return &sound_heads_[i].first;
-}
-
-int32_t Speller::FindSoundHead(uint64_t hash) const {
-  if (sound_heads_.empty()) return -1;
-  size_t mask = sound_heads_.size() - 1;
-  for (size_t i = hash & mask; sound_heads_[i].hash != 0; i = (i + 1) & mask)
-    if (sound_heads_[i].hash == hash) return sound_heads_[i].first;
-  return -1;
+  if (key.size() >= 2) by_sound_[key].push_back(candidate);
 }
 
 uint32_t Speller::LetterMask(std::string_view word) {
@@ -164,11 +96,9 @@ uint32_t Speller::LetterMask(std::string_view word) {
   return mask;
 }
 
-bool Speller::Contains(std::string_view word) const { return Find(word, HashKey(word)) >= 0; }
-
 int Speller::Priority(std::string_view word) const {
-  int64_t id = Find(word, HashKey(word));
-  return id < 0 ? -1 : words_[static_cast<size_t>(id)].priority;
+  auto it = index_.find(Key(word));
+  return it == index_.end() ? -1 : words_[it->second].priority;
 }
 
 int Speller::Distance(std::string_view a, std::string_view b, int limit) {
@@ -252,40 +182,28 @@ std::string Speller::Correct(std::string_view word) const {
     size_t shortest = word.size() == 3 ? 4 : word.size() - static_cast<size_t>(limit);
     size_t longest = word.size() == 3 ? 4 : word.size() + static_cast<size_t>(limit);
     for (size_t length = shortest; length <= longest; ++length) {
-      auto it = by_first_.find(BucketKey(first, length));
+      auto it = by_first_.find(std::pair(first, length));
       if (it == by_first_.end()) continue;
-      const Bucket& bucket = it->second;
       size_t apart = length > word.size() ? length - word.size() : word.size() - length;
       int max_bits = 2 * limit - static_cast<int>(apart);
-      // The masks a block at a time, in a loop without branches that the compiler vectorises;
-      // then the few words that pass.
-      const size_t size = bucket.letters.size();
-      for (size_t start = 0; start < size; start += kBlock) {
-        const size_t block = std::min(kBlock, size - start);
-        const uint32_t* masks = bucket.letters.data() + start;
-        uint8_t near[kBlock];
-        for (size_t i = 0; i < block; ++i) near[i] = CountBits(letters ^ masks[i]) <= max_bits;
-        for (size_t i = 0; i < block; ++i) {
-          if (!near[i]) continue;
-          int d =
-              distance(std::string_view(bucket.text).substr((start + i) * length, length), limit);
-          if (d <= limit) consider(bucket.words[start + i], d, d);
-        }
+      for (const Candidate& c : it->second) {
+        if (CountBits(letters ^ c.letters) > max_bits) continue;
+        int d = distance(words_[c.word].text, limit);
+        if (d <= limit) consider(c.word, d, d);
       }
     }
   };
   scan(word[0]);
   // A typo in the first letter, or a swap of the first two: look in the second letter's bucket.
   if (word.size() > 1 && word[1] != word[0]) scan(word[1]);
-  if (word.size() >= 4) {
-    std::string key = SoundKey(word);
-    for (int32_t i = FindSoundHead(HashKey(key)); i >= 0; i = by_sound_[i].next) {
-      const SoundEntry& e = by_sound_[i];
-      const std::string& text = words_[e.word].text;
+  auto sound = word.size() >= 4 ? by_sound_.find(SoundKey(word)) : by_sound_.end();
+  if (sound != by_sound_.end()) {
+    for (const Candidate& c : sound->second) {
+      const std::string& text = words_[c.word].text;
       int max_bits = 2 * 3 - LengthApart(word, text);
-      if (CountBits(letters ^ e.letters) > max_bits) continue;  // more than 3 edits apart
+      if (CountBits(letters ^ c.letters) > max_bits) continue;  // more than 3 edits apart
       int d = distance(text, 3);
-      if (d <= 3 && SoundKey(text) == key) consider(e.word, std::min(d, 1), d);
+      if (d <= 3) consider(c.word, std::min(d, 1), d);
     }
   }
   return best == nullptr ? "" : best->text;

@@ -113,6 +113,12 @@ TEST(StateTokenTest, EveryChangedCharacterAndEveryCutIsRefused) {
   EXPECT_EQ(Error(std::string(kMaxStateTokenBytes + 1, 'A')), "bad state token: too long");
 }
 
+// The checksum is 32-bit FNV-1a, little-endian after the bytes: a token made by one build or
+// process is read by any other.
+TEST(StateTokenTest, TheChecksumIsTheSameInEveryBuild) {
+  EXPECT_EQ(SealStateToken("abc"), "YWJjC-lHGg");  // "abc", then FNV-1a("abc") = 0x1a47e90b
+}
+
 TEST(StateTokenTest, WholeTokensAreValidatedLikeAnyInput) {
   const Knowledge& k = K();
   uint32_t f = KnowledgeFingerprint(k);

@@ -3,6 +3,8 @@
 
 #include <gtest/gtest.h>
 
+#include "match/vocabulary.h"
+
 namespace backtalk {
 namespace {
 
@@ -12,7 +14,7 @@ class AnalyzerTest : public ::testing::Test {
     knowledge_ = new Knowledge;
     std::string err;
     ASSERT_TRUE(LoadBuiltinKnowledge(knowledge_, &err)) << err;
-    analyzer_ = new Analyzer(*knowledge_);
+    analyzer_ = new Analyzer(VocabularyOf(*knowledge_));
   }
   static Knowledge* knowledge_;
   static Analyzer* analyzer_;

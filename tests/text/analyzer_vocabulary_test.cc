@@ -1,8 +1,9 @@
-// The analyzer's vocabulary as it is built from the knowledge: which words it knows, and with
-// which priority, however often and wherever a word appears.
+// The analyzer's vocabulary: which words it knows, and with which priority, however often and
+// wherever a word appears.
 #include <gtest/gtest.h>
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "text/analyzer.h"
@@ -10,12 +11,10 @@
 namespace backtalk {
 namespace {
 
-Intent MakeIntent(const std::string& id, const std::string& question, const std::string& answer) {
-  Intent intent;
-  intent.id = id;
-  intent.question = question;
-  intent.answer = answer;
-  return intent;
+// A question (priority 2) and its answer (priority 1), as a knowledge gives them.
+void AddIntent(Vocabulary* v, std::string_view question, std::string_view answer) {
+  v->texts.push_back({question, 2});
+  v->texts.push_back({answer, 1});
 }
 
 std::string Repeat(const std::string& word, int times) {
@@ -25,24 +24,26 @@ std::string Repeat(const std::string& word, int times) {
 }
 
 TEST(AnalyzerVocabularyTest, ReadsTheFirst200WordsOfEachText) {
-  Knowledge k;
+  Vocabulary v;
   // Repeated words count towards the 200 like new ones; "don't" makes two words.
-  k.intents.push_back(MakeIntent("a", "Alpha?", Repeat("alpha", 197) + "don't zebra ptarmigan"));
-  Analyzer analyzer(k);
+  const std::string answer = Repeat("alpha", 197) + "don't zebra ptarmigan";
+  AddIntent(&v, "Alpha?", answer);
+  Analyzer analyzer(v);
   EXPECT_TRUE(analyzer.Analyze("zebra").unknown.empty());
   EXPECT_EQ(analyzer.Analyze("ptarmigan").unknown, std::vector<std::string>{"ptarmigan"});
 
   // A word past the end of one text is still read in another.
-  k.intents.push_back(MakeIntent("b", "Beta?", "ptarmigan"));
-  Analyzer both(k);
+  AddIntent(&v, "Beta?", "ptarmigan");
+  Analyzer both(v);
   EXPECT_TRUE(both.Analyze("ptarmigan").unknown.empty());
 }
 
 TEST(AnalyzerVocabularyTest, ReadsAContractionCutByTheLimitAsFarAsTheLimit) {
-  Knowledge k;
+  Vocabulary v;
   // "ptarmigan'll" reads "ptarmigan will": the 200th word and the 201st.
-  k.intents.push_back(MakeIntent("a", "Alpha?", Repeat("alpha", 199) + "ptarmigan'll"));
-  Analyzer analyzer(k);
+  const std::string answer = Repeat("alpha", 199) + "ptarmigan'll";
+  AddIntent(&v, "Alpha?", answer);
+  Analyzer analyzer(v);
   EXPECT_TRUE(analyzer.Analyze("ptarmigan").unknown.empty());
 }
 
@@ -50,17 +51,17 @@ TEST(AnalyzerVocabularyTest, AWordMetAgainWithAHigherPriorityGetsIt) {
   // "tilx" is one edit from "till" and from "tilt"; the higher priority wins the tie, and
   // "till" would win on the alphabet. "tilt" comes first in an answer (priority 1), then in
   // a later question (2), word for word the same token.
-  Knowledge k;
-  k.intents.push_back(MakeIntent("a", "Alpha?", "till tilt"));
-  k.intents.push_back(MakeIntent("b", "tilt", "beta"));
-  Analyzer analyzer(k);
+  Vocabulary v;
+  AddIntent(&v, "Alpha?", "till tilt");
+  AddIntent(&v, "tilt", "beta");
+  Analyzer analyzer(v);
   Analysis a = analyzer.Analyze("tilx");
   ASSERT_EQ(a.corrections.size(), 1u);
   EXPECT_EQ(a.corrections[0].second, "tilt");
 
-  Knowledge answers_only;
-  answers_only.intents.push_back(MakeIntent("a", "Alpha?", "till tilt"));
-  answers_only.intents.push_back(MakeIntent("b", "Beta?", "tilt"));
+  Vocabulary answers_only;
+  AddIntent(&answers_only, "Alpha?", "till tilt");
+  AddIntent(&answers_only, "Beta?", "tilt");
   Analyzer same_priority(answers_only);
   a = same_priority.Analyze("tilx");
   ASSERT_EQ(a.corrections.size(), 1u);
@@ -68,9 +69,9 @@ TEST(AnalyzerVocabularyTest, AWordMetAgainWithAHigherPriorityGetsIt) {
 }
 
 TEST(AnalyzerVocabularyTest, ReadsTextsOutsideAsciiWhole) {
-  Knowledge k;
-  k.intents.push_back(MakeIntent("a", "Alpha?", "Écrire naïve café"));
-  Analyzer analyzer(k);
+  Vocabulary v;
+  AddIntent(&v, "Alpha?", "Écrire naïve café");
+  Analyzer analyzer(v);
   EXPECT_TRUE(analyzer.Analyze("ecrire naive cafe").unknown.empty());
 }
 

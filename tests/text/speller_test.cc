@@ -53,7 +53,8 @@ TEST_F(SpellerVocabularyTest, LeavesShortAndUnrelatedWordsAlone) {
   EXPECT_EQ(speller_.Correct("tit"), "tilt");  // three letters: only a dropped letter
   EXPECT_EQ(speller_.Correct("tgt"), "");
   EXPECT_EQ(speller_.Correct("weather"), "");
-  EXPECT_TRUE(speller_.Contains("car"));
+  EXPECT_EQ(speller_.Priority("car"), 0);  // known, at priority 0
+  EXPECT_EQ(speller_.Priority("cat"), -1);
 }
 
 TEST_F(SpellerVocabularyTest, NeverCorrectsIntoACommonWord) {
