@@ -9,6 +9,7 @@
 
 #include "engine/reply_json.h"
 #include "support/builtin.h"
+#include "support/reply_json.h"
 #include "support/source.h"
 
 namespace backtalk {
@@ -57,7 +58,7 @@ TEST_F(EngineTest, InputIsCleanedBeforeItIsEchoed) {
 }
 
 TEST_F(EngineTest, JsonHasTheContractFieldsInOrder) {
-  nlohmann::ordered_json j = ReplyJson(engine_->Ask("how do I strech my middle back"));
+  nlohmann::ordered_json j = testing::ReplyJson(engine_->Ask("how do I strech my middle back"));
   std::vector<std::string> keys;
   for (auto it = j.begin(); it != j.end(); ++it) keys.push_back(it.key());
   std::vector<std::string> contract = {"input", "matched",  "intent",      "question", "answer",
