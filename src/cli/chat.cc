@@ -8,61 +8,16 @@
 #include "cli/commands.h"
 #include "cli/output.h"
 #include "cli/repl.h"
-#include "coach/clock.h"
 #include "coach/player.h"
 #include "dialog/conversation.h"
 #include "dialog/reply_text.h"
 #include "dialog/session.h"
-#include "util/line_input.h"
+#include "term/clock.h"
+#include "term/pipe.h"
 
 namespace backtalk {
 
 namespace {
-
-// Standard output in a pipe: plain lines, nothing redrawn, no keys. Output is flushed when
-// backtalk is about to wait for input (see PipeReader), or after every line when holds are
-// waited through in real time, so that each step shows before its hold.
-class PipeScreen : public Screen {
- public:
-  // Before anything is written: a 64 KB buffer makes a long run of answers a sixteenth of
-  // the write calls of stdio's default 4 KB; nothing waits longer for it, since the buffer
-  // is flushed whenever backtalk waits for input.
-  explicit PipeScreen(bool flush_each_line = false) : flush_each_line_(flush_each_line) {
-    std::setvbuf(stdout, nullptr, _IOFBF, 64 << 10);
-  }
-  ~PipeScreen() override { Flush(); }
-  void Print(std::string_view text) override {
-    if (closed_) return;
-    if (std::fwrite(text.data(), 1, text.size(), stdout) != text.size()) closed_ = true;
-    if (flush_each_line_) Flush();
-  }
-  void Flush() {
-    if (!closed_ && std::fflush(stdout) != 0) closed_ = true;
-  }
-  void Redraw(std::string_view) override {}
-  void EndRedraw() override {}
-  Key PollKey() override { return Key::kNone; }
-  bool color() const override { return false; }
-  bool closed() const override { return closed_; }
-
- private:
-  bool flush_each_line_;
-  bool closed_ = false;
-};
-
-class PipeReader : public LineReader {
- public:
-  explicit PipeReader(PipeScreen* screen) : screen_(screen), input_(STDIN_FILENO) {}
-  ReadStatus Read(const std::string&, std::string* line) override {
-    bool more = input_.Next(line, Engine::kMaxLineBytes, [this] { screen_->Flush(); });
-    if (screen_->closed()) return ReadStatus::kEnd;
-    return more ? ReadStatus::kLine : ReadStatus::kEnd;
-  }
-
- private:
-  PipeScreen* screen_;
-  LineInput input_;
-};
 
 std::unique_ptr<ReadlineReader> MakeReadline(const Knowledge& k) {
   std::vector<std::string> sequences;
@@ -83,7 +38,7 @@ int RunChat(const Options& options) {
     Player player(&clock, &screen,
                   options.realtime ? Player::Mode::kRealtime : Player::Mode::kPrinted);
     Session session(engine.get(), &player, &screen, options.json);
-    PipeReader reader(&screen);
+    PipeReader reader(&screen, Engine::kMaxLineBytes);
     Converse(&reader, &session, &screen);
     return kExitOk;
   }

@@ -12,9 +12,9 @@
 #include <cstdint>
 #include <string>
 
-#include "coach/clock.h"
-#include "coach/screen.h"
 #include "knowledge/knowledge.h"
+#include "term/clock.h"
+#include "term/screen.h"
 
 namespace backtalk {
 

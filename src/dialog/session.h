@@ -22,7 +22,7 @@
 #include <vector>
 
 #include "coach/player.h"
-#include "coach/screen.h"
+#include "term/screen.h"
 #include "engine/engine.h"
 #include "util/regex.h"
 

@@ -1,8 +1,12 @@
 // Where the conversation and the sequence player show things and, during a hold, read single
 // keys. A terminal implements it with a line that redraws in place and keys read without
-// waiting for Enter; a pipe prints plain lines and has no keys; tests record everything.
-#ifndef BACKTALK_COACH_SCREEN_H_
-#define BACKTALK_COACH_SCREEN_H_
+// waiting for Enter (TerminalScreen, cli/repl.h); a pipe prints plain lines and has no keys
+// (PipeScreen, term/pipe.h); the server collects a request's turns; tests record everything.
+//
+// src/term/ holds the seams through which the conversation meets the world: this Screen, the
+// Clock (term/clock.h) and the LineReader (term/line_reader.h).
+#ifndef BACKTALK_TERM_SCREEN_H_
+#define BACKTALK_TERM_SCREEN_H_
 
 #include <string_view>
 
@@ -39,4 +43,4 @@ class Screen {
 
 }  // namespace backtalk
 
-#endif  // BACKTALK_COACH_SCREEN_H_
+#endif  // BACKTALK_TERM_SCREEN_H_

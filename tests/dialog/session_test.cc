@@ -7,8 +7,8 @@
 
 #include <nlohmann/json.hpp>
 
-#include "coach/fakes.h"
 #include "support/builtin.h"
+#include "term/fakes.h"
 
 namespace backtalk::testing {
 namespace {

@@ -8,7 +8,7 @@
 #include <string>
 #include <string_view>
 
-#include "coach/fakes.h"
+#include "term/fakes.h"
 #include "dialog/session.h"
 #include "engine/engine.h"
 #include "fuzz/builtin_engine.h"

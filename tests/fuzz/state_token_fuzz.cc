@@ -8,7 +8,7 @@
 #include <string>
 #include <string_view>
 
-#include "coach/fakes.h"
+#include "term/fakes.h"
 #include "dialog/session.h"
 #include "fuzz/builtin_engine.h"
 #include "server/state_token.h"
