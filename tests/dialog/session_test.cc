@@ -311,6 +311,27 @@ TEST_F(SessionTest, AWarningSignDuringASequenceStopsIt) {
   EXPECT_EQ(session_->state(), Session::State::kIdle);
 }
 
+TEST_F(SessionTest, AWarningSignComesBeforeWordsOfPain) {
+  Start(Player::Mode::kGuided);
+  Say("stretch seated-twist");
+  std::string out = Say("ouch, my fingers are tingling");
+  EXPECT_TRUE(Has(out, "Stopped the seated twist at step 1/6")) << out;
+  EXPECT_TRUE(Has(out, "See a doctor first. Numbness, tingling or weakness")) << out;
+  EXPECT_FALSE(Has(out, "Stop now: a stretch should feel comfortable")) << out;
+}
+
+TEST_F(SessionTest, StepKeysComeBeforeWordsOfPainAndQuestions) {
+  Start(Player::Mode::kGuided);
+  Say("stretch seated-twist");
+  // "q" stops the sequence quietly; "stop" is a word of pain and gets the advice.
+  EXPECT_EQ(Say("q"), "Stopped the seated twist at step 1/6 (0 done).\n");
+  Say("stretch seated-twist");
+  EXPECT_TRUE(Has(Say("stop"), "Stop now:"));
+  // "n" is the next step in a sequence, and a no outside one.
+  Say("stretch seated-twist");
+  EXPECT_TRUE(Has(Say("n"), "Step 2/6"));
+}
+
 TEST_F(SessionTest, QStopsCtrlCStopsAndEndOfInputEndsCleanly) {
   Start(Player::Mode::kGuided);
   Say("stretch seated-twist");
