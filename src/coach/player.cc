@@ -1,6 +1,7 @@
 #include "coach/player.h"
 
 #include <algorithm>
+#include <cassert>
 #include <cmath>
 #include <cstdio>
 
@@ -54,6 +55,7 @@ std::string HoldText(const Step& step) {
 }
 
 std::string StepText(const Sequence& sequence, size_t index) {
+  assert(index < sequence.steps.size());
   const Step& step = sequence.steps[index];
   std::string text =
       "Step " + std::to_string(index + 1) + "/" + std::to_string(sequence.steps.size());
@@ -112,7 +114,13 @@ std::string CountdownLine(const Step& step, int64_t elapsed, int64_t total, int 
   return line;
 }
 
+Player::Player(Clock* clock, Screen* screen, Mode mode)
+    : clock_(clock), screen_(screen), mode_(mode) {
+  assert(clock != nullptr && screen != nullptr);
+}
+
 StepOutcome Player::Play(const SequenceRun& run) {
+  assert(run.sequence != nullptr && !run.finished());
   const Sequence& sequence = *run.sequence;
   const Step& step = sequence.steps[run.step];
   std::string text = StepText(sequence, run.step);

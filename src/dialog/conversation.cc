@@ -1,8 +1,11 @@
 #include "dialog/conversation.h"
 
+#include <cassert>
+
 namespace backtalk {
 
 void Converse(LineReader* reader, Session* session, Screen* screen, ConverseUntil until) {
+  assert(reader != nullptr && session != nullptr && screen != nullptr);
   std::string line;
   while (!screen->closed()) {
     if (until == ConverseUntil::kSequenceEnds && session->state() != Session::State::kInSequence)

@@ -16,6 +16,7 @@ enum class ConverseUntil {
 
 // Reads and handles lines. Returns when the person quits, input ends (the session is told, so
 // a running sequence ends cleanly), the screen's reader has gone, or as `until` says.
+// REQUIRES: `reader`, `session` and `screen` are not null.
 void Converse(LineReader* reader, Session* session, Screen* screen,
               ConverseUntil until = ConverseUntil::kQuit);
 

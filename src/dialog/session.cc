@@ -1,6 +1,7 @@
 #include "dialog/session.h"
 
 #include <algorithm>
+#include <cassert>
 #include <cctype>
 #include <cstdlib>
 
@@ -71,7 +72,9 @@ const char kHelp[] =
 }  // namespace
 
 Session::Session(const Engine* engine, Player* player, Screen* screen, bool json)
-    : engine_(engine), player_(player), screen_(screen), json_(json) {}
+    : engine_(engine), player_(player), screen_(screen), json_(json) {
+  assert(engine != nullptr && player != nullptr && screen != nullptr);
+}
 
 Session::~Session() = default;
 
@@ -80,6 +83,8 @@ Session::Memory Session::Remember() const {
 }
 
 void Session::Restore(const Memory& memory) {
+  assert(memory.state != State::kOffered || memory.offer != nullptr);
+  assert(memory.state != State::kInSequence || (memory.run && !memory.run->finished()));
   state_ = memory.state;
   offer_ = memory.offer;
   run_ = memory.run;

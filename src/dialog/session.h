@@ -36,8 +36,9 @@ class Session {
  public:
   enum class State { kIdle, kOffered, kInSequence };
 
-  // `engine`, `player` and `screen` must outlive the session. With `json`, every non-blank
-  // line gives exactly one JSON object and sequences are never guided.
+  // With `json`, every non-blank line gives exactly one JSON object and sequences are never
+  // guided.
+  // REQUIRES: `engine`, `player` and `screen` are not null and outlive the session.
   Session(const Engine* engine, Player* player, Screen* screen, bool json = false);
   ~Session();
 
@@ -68,7 +69,9 @@ class Session {
     std::vector<const Intent*> choices;  // the numbered suggestions a number picks from
   };
   Memory Remember() const;
-  // Continues from `memory`, whose pointers must be into this session's knowledge.
+  // Continues from `memory`.
+  // REQUIRES: its pointers are into this session's knowledge; an offer with kOffered, a run
+  // that is not finished with kInSequence (server/state_token.cc checks a token for both).
   void Restore(const Memory& memory);
 
   // "Want to try the seated twist (6 steps, about 2 minutes)? [y/n]"

@@ -2,6 +2,7 @@
 
 #include <unistd.h>
 
+#include <cassert>
 #include <cstdio>
 
 namespace backtalk {
@@ -23,7 +24,9 @@ void PipeScreen::Flush() {
 }
 
 PipeReader::PipeReader(PipeScreen* screen, size_t max_line_bytes)
-    : screen_(screen), max_line_bytes_(max_line_bytes), input_(STDIN_FILENO) {}
+    : screen_(screen), max_line_bytes_(max_line_bytes), input_(STDIN_FILENO) {
+  assert(screen != nullptr);
+}
 
 ReadStatus PipeReader::Read(const std::string&, std::string* line) {
   bool more = input_.Next(line, max_line_bytes_, [this] { screen_->Flush(); });

@@ -37,7 +37,7 @@ class PipeScreen : public Screen {
 // Lines of standard input, each cut to `max_line_bytes`; flushes `screen` before it waits.
 class PipeReader : public LineReader {
  public:
-  // `screen` must outlive the reader.
+  // REQUIRES: `screen` is not null and outlives the reader.
   PipeReader(PipeScreen* screen, size_t max_line_bytes);
   ReadStatus Read(const std::string& prompt, std::string* line) override;
 
