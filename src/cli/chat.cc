@@ -27,17 +27,22 @@ std::unique_ptr<ReadlineReader> MakeReadline(const Knowledge& k) {
       std::move(sequences));
 }
 
-}  // namespace
-
-int RunChat(const Options& options) {
-  std::unique_ptr<Engine> engine = LoadEngine(options);
-  if (!engine) return kExitError;
+// The conversation, in a pipe or at a terminal, on the same Session. With `start` (`backtalk
+// stretch NAME`), that sequence starts at once and the conversation ends with it; without it,
+// the conversation goes on until quit or end of input, and `--json` makes it a pipe's.
+int Talk(const Engine& engine, const Options& options, const Sequence* start) {
   SystemClock clock;
-  if (!isatty(STDIN_FILENO) || options.json) {
+  bool terminal =
+      isatty(STDIN_FILENO) && (start != nullptr ? isatty(STDOUT_FILENO) != 0 : !options.json);
+  if (!terminal) {
     PipeScreen screen(/*flush_each_line=*/options.realtime);
     Player player(&clock, &screen,
                   options.realtime ? Player::Mode::kRealtime : Player::Mode::kPrinted);
-    Session session(engine.get(), &player, &screen, options.json);
+    Session session(&engine, &player, &screen, start == nullptr && options.json);
+    if (start != nullptr) {
+      session.Start(*start);
+      return kExitOk;
+    }
     PipeReader reader(&screen, Engine::kMaxLineBytes);
     Converse(&reader, &session, &screen);
     return kExitOk;
@@ -45,11 +50,26 @@ int RunChat(const Options& options) {
   InstallInterruptHandler();
   TerminalScreen screen(options.color);
   Player player(&clock, &screen, Player::Mode::kGuided);
-  Session session(engine.get(), &player, &screen);
-  screen.Print(Style{options.color}.Dim(session.Welcome()));
-  std::unique_ptr<ReadlineReader> reader = MakeReadline(engine->knowledge());
-  Converse(reader.get(), &session, &screen);
+  Session session(&engine, &player, &screen);
+  Style style{options.color};
+  if (start != nullptr) {
+    screen.Print(style.Dim(engine.knowledge().disclaimer) + "\n");
+    session.Start(*start);
+  } else {
+    screen.Print(style.Dim(session.Welcome()));
+  }
+  std::unique_ptr<ReadlineReader> reader = MakeReadline(engine.knowledge());
+  Converse(reader.get(), &session, &screen,
+           start != nullptr ? ConverseUntil::kSequenceEnds : ConverseUntil::kQuit);
   return kExitOk;
+}
+
+}  // namespace
+
+int RunChat(const Options& options) {
+  std::unique_ptr<Engine> engine = LoadEngine(options);
+  if (!engine) return kExitError;
+  return Talk(*engine, options, nullptr);
 }
 
 int RunStretch(const Options& options) {
@@ -73,25 +93,7 @@ int RunStretch(const Options& options) {
                  options.words[0].c_str());
     return kExitError;
   }
-  SystemClock clock;
-  bool terminal = isatty(STDIN_FILENO) && isatty(STDOUT_FILENO);
-  if (!terminal) {
-    PipeScreen screen(/*flush_each_line=*/options.realtime);
-    Player player(&clock, &screen,
-                  options.realtime ? Player::Mode::kRealtime : Player::Mode::kPrinted);
-    Session session(engine.get(), &player, &screen);
-    session.Start(*sequence);
-    return kExitOk;
-  }
-  InstallInterruptHandler();
-  TerminalScreen screen(options.color);
-  Player player(&clock, &screen, Player::Mode::kGuided);
-  Session session(engine.get(), &player, &screen);
-  screen.Print(Style{options.color}.Dim(k.disclaimer) + "\n");
-  session.Start(*sequence);
-  std::unique_ptr<ReadlineReader> reader = MakeReadline(k);
-  Converse(reader.get(), &session, &screen, ConverseUntil::kSequenceEnds);
-  return kExitOk;
+  return Talk(*engine, options, sequence);
 }
 
 }  // namespace backtalk
