@@ -15,14 +15,6 @@ int MaxHoldSeconds(const Step& step) {
   return std::max(step.hold_seconds_max, step.CountdownSeconds());
 }
 
-std::string Bold(const Screen& screen, const std::string& s) {
-  return screen.color() ? "\033[1m" + s + "\033[0m" : s;
-}
-
-std::string Dim(const Screen& screen, const std::string& s) {
-  return screen.color() ? "\033[2m" + s + "\033[0m" : s;
-}
-
 }  // namespace
 
 int SequenceRun::RemainingMinSeconds() const {
@@ -130,14 +122,15 @@ StepOutcome Player::Play(const SequenceRun& run) {
   }
   if (mode_ == Mode::kGuided) {
     size_t colon = text.find(':');
-    text = Bold(*screen_, text.substr(0, colon)) + text.substr(colon);
+    text = Style{screen_->color()}.Bold(text.substr(0, colon)) + text.substr(colon);
   }
   screen_->Print(text);
   int seconds = step.CountdownSeconds();
   if (mode_ == Mode::kPrinted) return StepOutcome::kNext;
   if (seconds > 0) {
     if (mode_ == Mode::kGuided)
-      screen_->Print(Dim(*screen_, "  (Enter: next step, s: skip, r: repeat, q: stop)") + "\n");
+      screen_->Print(
+          Style{screen_->color()}.Dim("  (Enter: next step, s: skip, r: repeat, q: stop)") + "\n");
     for (int rep = 1; rep <= Reps(step); ++rep) {
       StepOutcome outcome = Countdown(step, seconds, rep, Reps(step));
       if (outcome == StepOutcome::kPause) break;
@@ -149,11 +142,11 @@ StepOutcome Player::Play(const SequenceRun& run) {
   }
   if (mode_ == Mode::kRealtime) return StepOutcome::kNext;
   bool last = run.step + 1 == sequence.steps.size();
-  screen_->Print(
-      Dim(*screen_, last ? "Press Enter to finish (r: repeat, q: stop), or ask a question."
-                         : "Press Enter for the next step (s: skip, r: repeat, q: "
-                           "stop), or ask a question.") +
-      "\n");
+  screen_->Print(Style{screen_->color()}.Dim(
+                     last ? "Press Enter to finish (r: repeat, q: stop), or ask a question."
+                          : "Press Enter for the next step (s: skip, r: repeat, q: "
+                            "stop), or ask a question.") +
+                 "\n");
   return StepOutcome::kWait;
 }
 

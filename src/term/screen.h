@@ -8,6 +8,7 @@
 #ifndef BACKTALK_TERM_SCREEN_H_
 #define BACKTALK_TERM_SCREEN_H_
 
+#include <string>
 #include <string_view>
 
 namespace backtalk {
@@ -21,6 +22,18 @@ enum class Key {
   kStop,       // q
   kInterrupt,  // Ctrl-C
   kPause,      // any other key: the person starts typing a question, so the hold ends there
+};
+
+// ANSI colours, or nothing when colour is off (Style{screen.color()}).
+struct Style {
+  bool color = false;
+  std::string Bold(const std::string& s) const { return Wrap("1", s); }
+  std::string Dim(const std::string& s) const { return Wrap("2", s); }
+  std::string Warn(const std::string& s) const { return Wrap("1;33", s); }
+  std::string Good(const std::string& s) const { return Wrap("32", s); }
+  std::string Wrap(const char* code, const std::string& s) const {
+    return color ? "\033[" + std::string(code) + "m" + s + "\033[0m" : s;
+  }
 };
 
 class Screen {
