@@ -33,21 +33,16 @@ bool OneOf(const std::string& words, const char* const* list, size_t n) {
 bool IsYes(const std::string& words) { return OneOf(words, kYes, std::size(kYes)); }
 bool IsNo(const std::string& words) { return OneOf(words, kNo, std::size(kNo)); }
 
-std::string Join(const std::vector<std::string>& words, size_t from, const char* glue) {
+// "the  seated twist" -> "the-seated-twist": the words joined by dashes, as ids are written.
+std::string Dashed(std::string_view text) {
   std::string out;
-  for (size_t i = from; i < words.size(); ++i) out += (i > from ? glue : "") + words[i];
-  return out;
-}
-
-std::vector<std::string> Split(const std::string& words) {
-  std::vector<std::string> out;
-  size_t start = 0;
-  while (start < words.size()) {
-    size_t end = words.find(' ', start);
-    if (end == std::string::npos) end = words.size();
-    if (end > start) out.push_back(words.substr(start, end - start));
-    start = end + 1;
-  }
+  for (char c : text)
+    if (c != ' ')
+      out += c;
+    else if (!out.empty() && out.back() != ' ')
+      out += ' ';
+  if (!out.empty() && out.back() == ' ') out.pop_back();
+  std::replace(out.begin(), out.end(), ' ', '-');
   return out;
 }
 
@@ -201,12 +196,11 @@ Session::Command Session::HandleCommand(const Line& line) {
   }
   std::string_view first = std::string_view(words).substr(0, words.find(' '));
   if (first == "stretch" || first == "stretches" || first == "sequences") {
-    std::vector<std::string> w = Split(words);
-    if (w.size() == 1) {
+    if (first.size() == words.size()) {
       Tell(line, ListText());
       return Command::kDone;
     }
-    const Sequence* s = FindSequenceByName(Join(w, 1, "-"));
+    const Sequence* s = FindSequenceByName(Dashed(words.substr(first.size())));
     if (s == nullptr) return Command::kNone;  // "stretch my back" is a question
     if (run_) Stop("");
     StartSequence(line.input, s);
@@ -235,8 +229,7 @@ const Sequence* Session::FindSequenceByName(const std::string& name) const {
   const Sequence* prefix = nullptr;
   int prefixes = 0;
   for (const Sequence& s : all) {
-    std::vector<std::string> name_words = Split(s.name);
-    std::string named = Join(name_words, 0, "-");
+    std::string named = Dashed(s.name);
     if (s.id == id || named == name || named == "the-" + id) return &s;
     if (s.id.rfind(id, 0) == 0) {
       prefix = &s;
