@@ -7,9 +7,8 @@
 // the accessors) are safe to call from many threads at once on the same Engine without
 // locking: the RE2 sets are safe for concurrent matching, and the matcher and the analyzer
 // keep what they work out for a question in locals and in the asking thread's own scratch
-// space, never in a member. Create and Load make a new Engine and may run in many threads too.
-// Destroying an Engine while another thread still asks it, or still reads a Reply it gave
-// (a Reply points into the Engine's knowledge), is an error.
+// space, never in a member. Destroying an Engine while another thread still asks it, or
+// still reads a Reply it gave (a Reply points into the Engine's knowledge), is an error.
 #ifndef BACKTALK_ENGINE_ENGINE_H_
 #define BACKTALK_ENGINE_ENGINE_H_
 
