@@ -8,61 +8,16 @@
 #include "cli/commands.h"
 #include "cli/output.h"
 #include "cli/repl.h"
-#include "coach/clock.h"
 #include "coach/player.h"
 #include "dialog/conversation.h"
 #include "dialog/reply_text.h"
 #include "dialog/session.h"
-#include "util/line_input.h"
+#include "term/clock.h"
+#include "term/pipe.h"
 
 namespace backtalk {
 
 namespace {
-
-// Standard output in a pipe: plain lines, nothing redrawn, no keys. Output is flushed when
-// backtalk is about to wait for input (see PipeReader), or after every line when holds are
-// waited through in real time, so that each step shows before its hold.
-class PipeScreen : public Screen {
- public:
-  // Before anything is written: a 64 KB buffer makes a long run of answers a sixteenth of
-  // the write calls of stdio's default 4 KB; nothing waits longer for it, since the buffer
-  // is flushed whenever backtalk waits for input.
-  explicit PipeScreen(bool flush_each_line = false) : flush_each_line_(flush_each_line) {
-    std::setvbuf(stdout, nullptr, _IOFBF, 64 << 10);
-  }
-  ~PipeScreen() override { Flush(); }
-  void Print(std::string_view text) override {
-    if (closed_) return;
-    if (std::fwrite(text.data(), 1, text.size(), stdout) != text.size()) closed_ = true;
-    if (flush_each_line_) Flush();
-  }
-  void Flush() {
-    if (!closed_ && std::fflush(stdout) != 0) closed_ = true;
-  }
-  void Redraw(std::string_view) override {}
-  void EndRedraw() override {}
-  Key PollKey() override { return Key::kNone; }
-  bool color() const override { return false; }
-  bool closed() const override { return closed_; }
-
- private:
-  bool flush_each_line_;
-  bool closed_ = false;
-};
-
-class PipeReader : public LineReader {
- public:
-  explicit PipeReader(PipeScreen* screen) : screen_(screen), input_(STDIN_FILENO) {}
-  ReadStatus Read(const std::string&, std::string* line) override {
-    bool more = input_.Next(line, Engine::kMaxLineBytes, [this] { screen_->Flush(); });
-    if (screen_->closed()) return ReadStatus::kEnd;
-    return more ? ReadStatus::kLine : ReadStatus::kEnd;
-  }
-
- private:
-  PipeScreen* screen_;
-  LineInput input_;
-};
 
 std::unique_ptr<ReadlineReader> MakeReadline(const Knowledge& k) {
   std::vector<std::string> sequences;
@@ -72,29 +27,49 @@ std::unique_ptr<ReadlineReader> MakeReadline(const Knowledge& k) {
       std::move(sequences));
 }
 
-}  // namespace
-
-int RunChat(const Options& options) {
-  std::unique_ptr<Engine> engine = LoadEngine(options);
-  if (!engine) return kExitError;
+// The conversation, in a pipe or at a terminal, on the same Session. With `start` (`backtalk
+// stretch NAME`), that sequence starts at once and the conversation ends with it; without it,
+// the conversation goes on until quit or end of input, and `--json` makes it a pipe's.
+int Talk(const Engine& engine, const Options& options, const Sequence* start) {
   SystemClock clock;
-  if (!isatty(STDIN_FILENO) || options.json) {
+  bool terminal =
+      isatty(STDIN_FILENO) && (start != nullptr ? isatty(STDOUT_FILENO) != 0 : !options.json);
+  if (!terminal) {
     PipeScreen screen(/*flush_each_line=*/options.realtime);
     Player player(&clock, &screen,
                   options.realtime ? Player::Mode::kRealtime : Player::Mode::kPrinted);
-    Session session(engine.get(), &player, &screen, options.json);
-    PipeReader reader(&screen);
+    Session session(&engine, &player, &screen, start == nullptr && options.json);
+    if (start != nullptr) {
+      session.Start(*start);
+      return kExitOk;
+    }
+    PipeReader reader(&screen, Engine::kMaxLineBytes);
     Converse(&reader, &session, &screen);
     return kExitOk;
   }
   InstallInterruptHandler();
   TerminalScreen screen(options.color);
   Player player(&clock, &screen, Player::Mode::kGuided);
-  Session session(engine.get(), &player, &screen);
-  screen.Print(Style{options.color}.Dim(session.Welcome()));
-  std::unique_ptr<ReadlineReader> reader = MakeReadline(engine->knowledge());
-  Converse(reader.get(), &session, &screen);
+  Session session(&engine, &player, &screen);
+  Style style{options.color};
+  if (start != nullptr) {
+    screen.Print(style.Dim(engine.knowledge().disclaimer) + "\n");
+    session.Start(*start);
+  } else {
+    screen.Print(style.Dim(session.Welcome()));
+  }
+  std::unique_ptr<ReadlineReader> reader = MakeReadline(engine.knowledge());
+  Converse(reader.get(), &session, &screen,
+           start != nullptr ? ConverseUntil::kSequenceEnds : ConverseUntil::kQuit);
   return kExitOk;
+}
+
+}  // namespace
+
+int RunChat(const Options& options) {
+  std::unique_ptr<Engine> engine = LoadEngine(options);
+  if (!engine) return kExitError;
+  return Talk(*engine, options, nullptr);
 }
 
 int RunStretch(const Options& options) {
@@ -118,25 +93,7 @@ int RunStretch(const Options& options) {
                  options.words[0].c_str());
     return kExitError;
   }
-  SystemClock clock;
-  bool terminal = isatty(STDIN_FILENO) && isatty(STDOUT_FILENO);
-  if (!terminal) {
-    PipeScreen screen(/*flush_each_line=*/options.realtime);
-    Player player(&clock, &screen,
-                  options.realtime ? Player::Mode::kRealtime : Player::Mode::kPrinted);
-    Session session(engine.get(), &player, &screen);
-    session.Start(*sequence);
-    return kExitOk;
-  }
-  InstallInterruptHandler();
-  TerminalScreen screen(options.color);
-  Player player(&clock, &screen, Player::Mode::kGuided);
-  Session session(engine.get(), &player, &screen);
-  screen.Print(Style{options.color}.Dim(k.disclaimer) + "\n");
-  session.Start(*sequence);
-  std::unique_ptr<ReadlineReader> reader = MakeReadline(k);
-  Converse(reader.get(), &session, &screen, ConverseUntil::kSequenceEnds);
-  return kExitOk;
+  return Talk(*engine, options, sequence);
 }
 
 }  // namespace backtalk

@@ -1,15 +1,16 @@
 // The terminal side of the conversation: GNU readline behind the LineReader seam (prompt, line
 // editing, history kept across runs, Tab completion), the Ctrl-C flag, and the Screen that
-// redraws a countdown in place and reads single keys during a hold. repl.cc is the only file
-// that includes <readline/readline.h>.
+// redraws a countdown in place and reads single keys during a hold. The seams themselves are in
+// src/term/; these two implementations live here because readline links into the program
+// only. repl.cc is the only file that includes <readline/readline.h>.
 #ifndef BACKTALK_CLI_REPL_H_
 #define BACKTALK_CLI_REPL_H_
 
 #include <string>
 #include <vector>
 
-#include "coach/screen.h"
-#include "dialog/conversation.h"
+#include "term/line_reader.h"
+#include "term/screen.h"
 
 namespace backtalk {
 

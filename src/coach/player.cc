@@ -1,6 +1,7 @@
 #include "coach/player.h"
 
 #include <algorithm>
+#include <cassert>
 #include <cmath>
 #include <cstdio>
 
@@ -12,14 +13,6 @@ int Reps(const Step& step) { return std::max(1, step.repeat); }
 
 int MaxHoldSeconds(const Step& step) {
   return std::max(step.hold_seconds_max, step.CountdownSeconds());
-}
-
-std::string Bold(const Screen& screen, const std::string& s) {
-  return screen.color() ? "\033[1m" + s + "\033[0m" : s;
-}
-
-std::string Dim(const Screen& screen, const std::string& s) {
-  return screen.color() ? "\033[2m" + s + "\033[0m" : s;
 }
 
 }  // namespace
@@ -54,6 +47,7 @@ std::string HoldText(const Step& step) {
 }
 
 std::string StepText(const Sequence& sequence, size_t index) {
+  assert(index < sequence.steps.size());
   const Step& step = sequence.steps[index];
   std::string text =
       "Step " + std::to_string(index + 1) + "/" + std::to_string(sequence.steps.size());
@@ -112,7 +106,13 @@ std::string CountdownLine(const Step& step, int64_t elapsed, int64_t total, int 
   return line;
 }
 
+Player::Player(Clock* clock, Screen* screen, Mode mode)
+    : clock_(clock), screen_(screen), mode_(mode) {
+  assert(clock != nullptr && screen != nullptr);
+}
+
 StepOutcome Player::Play(const SequenceRun& run) {
+  assert(run.sequence != nullptr && !run.finished());
   const Sequence& sequence = *run.sequence;
   const Step& step = sequence.steps[run.step];
   std::string text = StepText(sequence, run.step);
@@ -122,14 +122,15 @@ StepOutcome Player::Play(const SequenceRun& run) {
   }
   if (mode_ == Mode::kGuided) {
     size_t colon = text.find(':');
-    text = Bold(*screen_, text.substr(0, colon)) + text.substr(colon);
+    text = Style{screen_->color()}.Bold(text.substr(0, colon)) + text.substr(colon);
   }
   screen_->Print(text);
   int seconds = step.CountdownSeconds();
   if (mode_ == Mode::kPrinted) return StepOutcome::kNext;
   if (seconds > 0) {
     if (mode_ == Mode::kGuided)
-      screen_->Print(Dim(*screen_, "  (Enter: next step, s: skip, r: repeat, q: stop)") + "\n");
+      screen_->Print(
+          Style{screen_->color()}.Dim("  (Enter: next step, s: skip, r: repeat, q: stop)") + "\n");
     for (int rep = 1; rep <= Reps(step); ++rep) {
       StepOutcome outcome = Countdown(step, seconds, rep, Reps(step));
       if (outcome == StepOutcome::kPause) break;
@@ -141,11 +142,11 @@ StepOutcome Player::Play(const SequenceRun& run) {
   }
   if (mode_ == Mode::kRealtime) return StepOutcome::kNext;
   bool last = run.step + 1 == sequence.steps.size();
-  screen_->Print(
-      Dim(*screen_, last ? "Press Enter to finish (r: repeat, q: stop), or ask a question."
-                         : "Press Enter for the next step (s: skip, r: repeat, q: "
-                           "stop), or ask a question.") +
-      "\n");
+  screen_->Print(Style{screen_->color()}.Dim(
+                     last ? "Press Enter to finish (r: repeat, q: stop), or ask a question."
+                          : "Press Enter for the next step (s: skip, r: repeat, q: "
+                            "stop), or ask a question.") +
+                 "\n");
   return StepOutcome::kWait;
 }
 

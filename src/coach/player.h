@@ -12,9 +12,9 @@
 #include <cstdint>
 #include <string>
 
-#include "coach/clock.h"
-#include "coach/screen.h"
 #include "knowledge/knowledge.h"
+#include "term/clock.h"
+#include "term/screen.h"
 
 namespace backtalk {
 
@@ -53,7 +53,8 @@ class Player {
   static constexpr int64_t kTickMicros = 100 * 1000;
   static constexpr int kBarWidth = 20;
 
-  Player(Clock* clock, Screen* screen, Mode mode) : clock_(clock), screen_(screen), mode_(mode) {}
+  // REQUIRES: `clock` and `screen` are not null and outlive the player.
+  Player(Clock* clock, Screen* screen, Mode mode);
 
   Mode mode() const { return mode_; }
   int64_t NowMicros() { return clock_->NowMicros(); }
@@ -61,6 +62,7 @@ class Player {
   // Shows the current step of `run` and counts its hold down (guided and realtime). Printed
   // and realtime steps go straight on (kNext); guided ones wait for the person (kWait) unless
   // a key during the hold said otherwise.
+  // REQUIRES: run.sequence is set and the run is not finished.
   StepOutcome Play(const SequenceRun& run);
 
  private:
@@ -76,6 +78,7 @@ class Player {
 std::string HoldText(const Step& step);
 // "Step 3/6 (right side): Place your right hand...", then a line with the hold, the repeats
 // and the breath cue when there are any.
+// REQUIRES: index < sequence.steps.size().
 std::string StepText(const Sequence& sequence, size_t index);
 // Seconds a sequence takes when every hold runs to its longest (30 of "15 to 30 seconds"),
 // plus a few seconds a step: what an offer promises should not be too short. From

@@ -1,15 +1,11 @@
 #include "dialog/conversation.h"
 
+#include <cassert>
+
 namespace backtalk {
 
-ReadStatus ScriptedReader::Read(const std::string& prompt, std::string* line) {
-  prompts_.push_back(prompt);
-  if (next_ >= lines_.size()) return ReadStatus::kEnd;
-  *line = lines_[next_++];
-  return *line == kInterruptLine ? ReadStatus::kInterrupted : ReadStatus::kLine;
-}
-
 void Converse(LineReader* reader, Session* session, Screen* screen, ConverseUntil until) {
+  assert(reader != nullptr && session != nullptr && screen != nullptr);
   std::string line;
   while (!screen->closed()) {
     if (until == ConverseUntil::kSequenceEnds && session->state() != Session::State::kInSequence)

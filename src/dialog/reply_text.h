@@ -8,20 +8,9 @@
 #include <string_view>
 
 #include "engine/engine.h"
+#include "term/screen.h"
 
 namespace backtalk {
-
-// ANSI colours, or nothing when colour is off.
-struct Style {
-  bool color = false;
-  std::string Bold(const std::string& s) const { return Wrap("1", s); }
-  std::string Dim(const std::string& s) const { return Wrap("2", s); }
-  std::string Warn(const std::string& s) const { return Wrap("1;33", s); }
-  std::string Good(const std::string& s) const { return Wrap("32", s); }
-  std::string Wrap(const char* code, const std::string& s) const {
-    return color ? "\033[" + std::string(code) + "m" + s + "\033[0m" : s;
-  }
-};
 
 // The reply as text: the safety notice first, then the answer, the suggestions, or "I don't
 // know that". Ends with a newline. Numbered suggestions when `numbered`.

@@ -1,11 +1,13 @@
 #include "dialog/session.h"
 
 #include <algorithm>
+#include <cassert>
 #include <cctype>
 #include <cstdlib>
 
 #include "dialog/reply_text.h"
 #include "engine/reply_json.h"
+#include "text/utf8.h"
 #include "util/regex.h"
 
 namespace backtalk {
@@ -31,21 +33,16 @@ bool OneOf(const std::string& words, const char* const* list, size_t n) {
 bool IsYes(const std::string& words) { return OneOf(words, kYes, std::size(kYes)); }
 bool IsNo(const std::string& words) { return OneOf(words, kNo, std::size(kNo)); }
 
-std::string Join(const std::vector<std::string>& words, size_t from, const char* glue) {
+// "the  seated twist" -> "the-seated-twist": the words joined by dashes, as ids are written.
+std::string Dashed(std::string_view text) {
   std::string out;
-  for (size_t i = from; i < words.size(); ++i) out += (i > from ? glue : "") + words[i];
-  return out;
-}
-
-std::vector<std::string> Split(const std::string& words) {
-  std::vector<std::string> out;
-  size_t start = 0;
-  while (start < words.size()) {
-    size_t end = words.find(' ', start);
-    if (end == std::string::npos) end = words.size();
-    if (end > start) out.push_back(words.substr(start, end - start));
-    start = end + 1;
-  }
+  for (char c : text)
+    if (c != ' ')
+      out += c;
+    else if (!out.empty() && out.back() != ' ')
+      out += ' ';
+  if (!out.empty() && out.back() == ' ') out.pop_back();
+  std::replace(out.begin(), out.end(), ' ', '-');
   return out;
 }
 
@@ -70,7 +67,9 @@ const char kHelp[] =
 }  // namespace
 
 Session::Session(const Engine* engine, Player* player, Screen* screen, bool json)
-    : engine_(engine), player_(player), screen_(screen), json_(json) {}
+    : engine_(engine), player_(player), screen_(screen), json_(json) {
+  assert(engine != nullptr && player != nullptr && screen != nullptr);
+}
 
 Session::~Session() = default;
 
@@ -79,6 +78,8 @@ Session::Memory Session::Remember() const {
 }
 
 void Session::Restore(const Memory& memory) {
+  assert(memory.state != State::kOffered || memory.offer != nullptr);
+  assert(memory.state != State::kInSequence || (memory.run && !memory.run->finished()));
   state_ = memory.state;
   offer_ = memory.offer;
   run_ = memory.run;
@@ -119,99 +120,105 @@ void Session::SayJson(const Reply& reply, const std::string& text) {
   Say(ReplyJsonLine(reply, text));
 }
 
-bool Session::Handle(std::string_view line) {
-  Reply reply = engine_->Ask(line);
-  const std::string& words = reply.match.analysis.uncorrected;
-  bool blank = reply.input.find_first_not_of(" \t\r\f\v") == std::string::npos;
-  if (state_ == State::kInSequence) return HandleInSequence(reply, words, blank);
-  if (blank) return true;
+void Session::Tell(const Line& line, const std::string& text) {
+  json_ ? SayJson(Reply{.input = line.input}, text) : Say(text);
+}
 
-  if (state_ == State::kOffered) {
-    const Sequence* offered = offer_;
-    state_ = State::kIdle;
-    offer_ = nullptr;
-    if (IsYes(words)) {
-      StartSequence(reply, offered);
+bool Session::Handle(std::string_view raw) {
+  Line line{.input = CleanText(raw, Engine::kMaxLineBytes)};
+  line.words = Engine::Words(line.input);
+  line.blank = line.input.find_first_not_of(" \t\r\f\v") == std::string::npos;
+  if (state_ == State::kInSequence) return HandleInSequence(line);
+  if (line.blank) return true;
+  if (state_ == State::kOffered && HandleOfferReply(line)) return true;
+  switch (HandleCommand(line)) {
+    case Command::kQuit:
+      return false;
+    case Command::kDone:
+    case Command::kStarted:
       return true;
-    }
-    if (IsNo(words)) {
-      std::string text = "OK. Ask me anything else, or type 'stretch' to see the sequences.\n";
-      json_ ? SayJson(Reply{.input = reply.input}, text) : Say(text);
-      return true;
-    }
-    // Anything else is a new line: the offer lapses.
+    case Command::kNone:
+      break;
   }
-
-  bool quit = false;
-  if (HandleCommand(reply, words, &quit)) return !quit;
-
-  if (int n = Number(words); n > 0 && static_cast<size_t>(n) <= choices_.size()) {
-    Reply chosen;
-    chosen.input = reply.input;
-    chosen.intent = choices_[static_cast<size_t>(n - 1)];
-    chosen.score = 1;  // the person picked it
-    if (!chosen.intent->sequence.empty())
-      chosen.sequence = engine_->knowledge().FindSequence(chosen.intent->sequence);
-    Answer(chosen, true);
+  if (HandleChoice(line, /*offer=*/true)) return true;
+  if (IsYes(line.words) || IsNo(line.words)) {
+    Tell(line,
+         "Nothing is on offer right now: ask a question, or type 'stretch' to see the "
+         "sequences.\n");
     return true;
   }
-  if (reply.safety.empty() && reply.small_talk == nullptr && !reply.matched() &&
-      (IsYes(words) || IsNo(words))) {
-    std::string text =
-        "Nothing is on offer right now: ask a question, or type 'stretch' to see the "
-        "sequences.\n";
-    json_ ? SayJson(reply, text) : Say(text);
-    return true;
-  }
-  Answer(reply, true);
+  Answer(engine_->Ask(line.input), /*offer=*/true);
   return true;
 }
 
-bool Session::HandleCommand(const Reply& reply, const std::string& words, bool* quit) {
-  if (words.empty()) return false;
-  const Knowledge& k = engine_->knowledge();
-  if (words == "quit" || words == "exit" || words == "q") {
-    if (run_) Stop("");
-    std::string text = "Take care of your back!\n";
-    json_ ? SayJson(Reply{.input = reply.input}, text) : Say(text);
-    *quit = true;
+bool Session::HandleOfferReply(const Line& line) {
+  const Sequence* offered = offer_;
+  state_ = State::kIdle;
+  offer_ = nullptr;
+  if (IsYes(line.words)) {
+    StartSequence(line.input, offered);
     return true;
   }
-  if (words == "help" || reply.input == "?") {
-    json_ ? SayJson(Reply{.input = reply.input}, kHelp) : Say(kHelp);
+  if (IsNo(line.words)) {
+    Tell(line, "OK. Ask me anything else, or type 'stretch' to see the sequences.\n");
     return true;
+  }
+  return false;  // anything else is a new line: the offer lapses
+}
+
+Session::Command Session::HandleCommand(const Line& line) {
+  const std::string& words = line.words;
+  if (words == "help" || line.input == "?") {
+    Tell(line, kHelp);
+    return Command::kDone;
+  }
+  if (words.empty()) return Command::kNone;
+  if (words == "quit" || words == "exit" || words == "q") {
+    if (run_) Stop("");
+    Tell(line, "Take care of your back!\n");
+    return Command::kQuit;
   }
   if (words == "topics" || words == "topic" || words == "questions") {
     choices_.clear();
     std::string text = "I can answer these questions (type a number to pick one):\n";
-    for (const Intent& intent : k.intents) {
+    for (const Intent& intent : engine_->knowledge().intents) {
       choices_.push_back(&intent);
       text += "  " + std::to_string(choices_.size()) + ". " + intent.question + "\n";
     }
     if (json_) {
-      Reply r{.input = reply.input};
+      Reply r{.input = line.input};
       r.suggestions = choices_;
       SayJson(r, text);
     } else {
       Say(text);
     }
-    return true;
+    return Command::kDone;
   }
   std::string_view first = std::string_view(words).substr(0, words.find(' '));
   if (first == "stretch" || first == "stretches" || first == "sequences") {
-    std::vector<std::string> w = Split(words);
-    if (w.size() == 1) {
-      std::string text = ListText();
-      json_ ? SayJson(Reply{.input = reply.input}, text) : Say(text);
-      return true;
+    if (first.size() == words.size()) {
+      Tell(line, ListText());
+      return Command::kDone;
     }
-    const Sequence* s = FindSequenceByName(Join(w, 1, "-"));
-    if (s == nullptr) return false;  // "stretch my back" is a question
+    const Sequence* s = FindSequenceByName(Dashed(words.substr(first.size())));
+    if (s == nullptr) return Command::kNone;  // "stretch my back" is a question
     if (run_) Stop("");
-    StartSequence(reply, s);
-    return true;
+    StartSequence(line.input, s);
+    return Command::kStarted;
   }
-  return false;
+  return Command::kNone;
+}
+
+bool Session::HandleChoice(const Line& line, bool offer) {
+  int n = Number(line.words);
+  if (n <= 0 || static_cast<size_t>(n) > choices_.size()) return false;
+  Reply chosen{.input = line.input};
+  chosen.intent = choices_[static_cast<size_t>(n - 1)];
+  chosen.score = 1;  // the person picked it
+  if (offer && !chosen.intent->sequence.empty())
+    chosen.sequence = engine_->knowledge().FindSequence(chosen.intent->sequence);
+  Answer(chosen, offer);
+  return true;
 }
 
 const Sequence* Session::FindSequenceByName(const std::string& name) const {
@@ -222,8 +229,7 @@ const Sequence* Session::FindSequenceByName(const std::string& name) const {
   const Sequence* prefix = nullptr;
   int prefixes = 0;
   for (const Sequence& s : all) {
-    std::vector<std::string> name_words = Split(s.name);
-    std::string named = Join(name_words, 0, "-");
+    std::string named = Dashed(s.name);
     if (s.id == id || named == name || named == "the-" + id) return &s;
     if (s.id.rfind(id, 0) == 0) {
       prefix = &s;
@@ -261,11 +267,11 @@ void Session::Answer(const Reply& reply, bool offer) {
   }
 }
 
-void Session::StartSequence(const Reply& reply, const Sequence* sequence) {
+void Session::StartSequence(const std::string& input, const Sequence* sequence) {
   offer_ = nullptr;
   state_ = State::kIdle;
   if (json_) {
-    Reply r{.input = reply.input};
+    Reply r{.input = input};
     r.sequence = sequence;
     Say(ReplyJsonLine(r, "Starting " + sequence->name + ".", sequence));
     return;
@@ -345,7 +351,7 @@ void Session::Stop(const std::string& why) {
 
 void Session::Start(const Sequence& sequence) {
   if (run_) Stop("");
-  StartSequence(Reply{.input = "stretch " + sequence.id}, &sequence);
+  StartSequence("stretch " + sequence.id, &sequence);
 }
 
 void Session::Interrupt() {
@@ -378,29 +384,12 @@ std::string Session::RemainingText() const {
   return text + ": " + AboutDuration(estimate) + " in all.\n";
 }
 
-bool Session::HandleInSequence(const Reply& reply, const std::string& words, bool blank) {
-  const std::string name = run_->sequence->name;
-  auto next = [&](bool skipped) {
-    ++(skipped ? run_->skipped : run_->done);
-    ++run_->step;
-    Continue();
-    return true;
-  };
-  if (blank || words == "next" || words == "n" || words == "done" || words == "ok" ||
-      words == "okay")
-    return next(false);
-  if (words == "s" || words == "skip") return next(true);
-  if (words == "r" || words == "repeat" || words == "again") {
-    Continue();
-    return true;
-  }
-  if (words == "q" || words == "quit sequence" || words == "end") {
+bool Session::HandleInSequence(const Line& line) {
+  if (HandleStepKey(line)) return true;
+  const std::string& words = line.words;
+  if (!engine_->safety().Check(words).empty()) {
     Stop("");
-    return true;
-  }
-  if (!reply.safety.empty()) {
-    Stop("");
-    Answer(reply, false);
+    Answer(engine_->Ask(line.input), false);
     return true;
   }
   if (!pain_) {  // compiled on the first line during a sequence: most sessions run none
@@ -419,24 +408,40 @@ bool Session::HandleInSequence(const Reply& reply, const std::string& words, boo
     Say(RemainingText());
     return true;
   }
-  bool quit = false;
-  if (HandleCommand(reply, words, &quit)) {
-    if (quit) return false;
-  } else if (int n = Number(words); n > 0 && static_cast<size_t>(n) <= choices_.size()) {
-    Reply chosen;
-    chosen.input = reply.input;
-    chosen.intent = choices_[static_cast<size_t>(n - 1)];
-    chosen.score = 1;
-    Answer(chosen, false);
-  } else {
-    Answer(reply, false);
-  }
-  if (run_) {
+  Command command = HandleCommand(line);
+  if (command == Command::kQuit) return false;
+  if (command == Command::kNone && !HandleChoice(line, /*offer=*/false))
+    Answer(engine_->Ask(line.input), /*offer=*/false);
+  // The sequence waits at the step it was at, unless the line started another.
+  if (run_ && command != Command::kStarted) {
     screen_->Print("\nBack to step " + std::to_string(run_->step + 1) + "/" +
-                   std::to_string(run_->sequence->steps.size()) + " of " + name +
+                   std::to_string(run_->sequence->steps.size()) + " of " + run_->sequence->name +
                    ": press Enter to go on (r repeats it, q stops).\n");
   }
   return true;
+}
+
+bool Session::HandleStepKey(const Line& line) {
+  const std::string& words = line.words;
+  auto next = [&](bool skipped) {
+    ++(skipped ? run_->skipped : run_->done);
+    ++run_->step;
+    Continue();
+    return true;
+  };
+  if (line.blank || words == "next" || words == "n" || words == "done" || words == "ok" ||
+      words == "okay")
+    return next(false);
+  if (words == "s" || words == "skip") return next(true);
+  if (words == "r" || words == "repeat" || words == "again") {
+    Continue();
+    return true;
+  }
+  if (words == "q" || words == "quit sequence" || words == "end") {
+    Stop("");
+    return true;
+  }
+  return false;
 }
 
 }  // namespace backtalk

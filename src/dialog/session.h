@@ -1,11 +1,15 @@
 // Session: one conversation, as a state machine over input lines.
 //
-// Idle: a line is a command (help, topics, stretch, quit), a number picking one of the last
-// suggestions, or a question for the Engine; an answer with a related sequence makes an offer.
-// Offered: yes starts the sequence, no declines, anything else is handled as if idle (the
-// offer lapses). In a sequence (guided mode only): Enter, s, r and q drive the Player; words
-// of pain or a warning sign stop it at once; "how long left?" is answered from the remaining
-// holds; any other question is answered and the sequence waits at the same step.
+// A line is read as a command before the Engine is asked anything, so a command never costs a
+// match and is never read as a question. Idle: a line is a command (help, topics, stretch,
+// quit), a number picking one of the last suggestions, a yes or no with nothing on offer, or
+// else a question for the Engine; an answer with a related sequence makes an offer. Offered:
+// yes starts the sequence, no declines, anything else is handled as if idle (the offer lapses).
+// In a sequence (guided mode only): Enter, s, r and q drive the Player; then a warning sign
+// stops it with the Engine's notice, words of pain stop it at once, "how long left?" is
+// answered from the remaining holds, a command or a number is handled as if idle, and any
+// other question is answered while the sequence waits at the same step. docs/design.md has
+// the whole order.
 //
 // The session has no terminal I/O of its own: it writes to an injected Screen (plain text, or
 // one JSON object per line) and plays steps through an injected Player, so a whole
@@ -22,8 +26,8 @@
 #include <vector>
 
 #include "coach/player.h"
-#include "coach/screen.h"
 #include "engine/engine.h"
+#include "term/screen.h"
 #include "util/regex.h"
 
 namespace backtalk {
@@ -32,8 +36,9 @@ class Session {
  public:
   enum class State { kIdle, kOffered, kInSequence };
 
-  // `engine`, `player` and `screen` must outlive the session. With `json`, every non-blank
-  // line gives exactly one JSON object and sequences are never guided.
+  // With `json`, every non-blank line gives exactly one JSON object and sequences are never
+  // guided.
+  // REQUIRES: `engine`, `player` and `screen` are not null and outlive the session.
   Session(const Engine* engine, Player* player, Screen* screen, bool json = false);
   ~Session();
 
@@ -64,17 +69,33 @@ class Session {
     std::vector<const Intent*> choices;  // the numbered suggestions a number picks from
   };
   Memory Remember() const;
-  // Continues from `memory`, whose pointers must be into this session's knowledge.
+  // Continues from `memory`.
+  // REQUIRES: its pointers are into this session's knowledge; an offer with kOffered, a run
+  // that is not finished with kInSequence (server/state_token.cc checks a token for both).
   void Restore(const Memory& memory);
 
   // "Want to try the seated twist (6 steps, about 2 minutes)? [y/n]"
   static std::string OfferText(const Sequence& sequence);
 
  private:
-  bool HandleInSequence(const Reply& reply, const std::string& words, bool blank);
-  bool HandleCommand(const Reply& reply, const std::string& words, bool* quit);
+  // A line as the session reads it before asking the Engine anything.
+  struct Line {
+    std::string input;  // cleaned as the Engine cleans it (see CleanText)
+    std::string words;  // Engine::Words of it: "let us go", "stretch seated twist"
+    bool blank = false;
+  };
+  enum class Command { kNone, kDone, kStarted, kQuit };
+
+  // The passes of Handle, in order; each returns whether the line was its.
+  bool HandleOfferReply(const Line& line);
+  Command HandleCommand(const Line& line);
+  bool HandleChoice(const Line& line, bool offer);
+  bool HandleInSequence(const Line& line);
+  bool HandleStepKey(const Line& line);
   void Answer(const Reply& reply, bool offer);
-  void StartSequence(const Reply& reply, const Sequence* sequence);
+  // Says `text` in reply to `line`: as it is, or as the JSON line with `text` as its reply.
+  void Tell(const Line& line, const std::string& text);
+  void StartSequence(const std::string& input, const Sequence* sequence);
   // Plays steps until one waits for the person or the sequence ends.
   void Continue();
   void Stop(const std::string& why);

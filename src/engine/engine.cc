@@ -1,5 +1,6 @@
 #include "engine/engine.h"
 
+#include "text/normalize.h"
 #include "text/utf8.h"
 
 namespace backtalk {
@@ -69,6 +70,15 @@ Reply Engine::Ask(std::string_view line, bool explain) const {
         r.suggestions.push_back(&knowledge_->intents[static_cast<size_t>(c.intent)]);
   }
   return r;
+}
+
+std::string Engine::Words(std::string_view clean) {
+  std::string words;
+  for (const std::string& w : NormalizeWords(clean, Analyzer::kMaxWords)) {
+    if (!words.empty()) words += ' ';
+    words += w;
+  }
+  return words;
 }
 
 }  // namespace backtalk

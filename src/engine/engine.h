@@ -1,8 +1,14 @@
 // The Engine answers one line: warning signs first, then small talk, then the matcher. It
 // owns the knowledge and everything compiled from it, and has no terminal I/O: the dialog,
-// the command line and the tests all ask it the same way. Ask is const, and safe to call from
-// many threads at once: the RE2 sets, the matcher and the analyzer keep no state of a
-// question but on its own thread.
+// the command line, the server and the tests all ask it the same way. docs/design.md follows a
+// question from the line typed to the reply.
+//
+// Thread safety: an Engine does not change once Create returns, and its const methods (Ask,
+// the accessors) are safe to call from many threads at once on the same Engine without
+// locking: the RE2 sets are safe for concurrent matching, and the matcher and the analyzer
+// keep what they work out for a question in locals and in the asking thread's own scratch
+// space, never in a member. Destroying an Engine while another thread still asks it, or
+// still reads a Reply it gave (a Reply points into the Engine's knowledge), is an error.
 #ifndef BACKTALK_ENGINE_ENGINE_H_
 #define BACKTALK_ENGINE_ENGINE_H_
 
@@ -44,6 +50,12 @@ class Engine {
 
   const Knowledge& knowledge() const { return *knowledge_; }
   const Matcher& matcher() const { return *matcher_; }
+  const SafetyCheck& safety() const { return *safety_; }
+
+  // The words of `clean` text (see CleanText) as commands, warning signs and small talk read
+  // them: normalised, not spelling corrected, joined by single spaces. Ask reads the same
+  // words (its Reply's match.analysis.uncorrected) without this second pass.
+  static std::string Words(std::string_view clean);
 
   // Longest line read; the rest of a longer line is ignored.
   static constexpr size_t kMaxLineBytes = 64 * 1024;

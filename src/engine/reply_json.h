@@ -1,10 +1,9 @@
 // The JSON form of a Reply: one object per input line, the contract scripts rely on
-// (DESIGN.md): input, matched, intent, question, answer, score, sequence, suggestions, safety,
+// (docs/design.md): input, matched, intent, question, answer, score, sequence, suggestions, safety,
 // then reply and uncovered, and `started` on a line that starts a sequence.
 #ifndef BACKTALK_ENGINE_REPLY_JSON_H_
 #define BACKTALK_ENGINE_REPLY_JSON_H_
 
-#include <nlohmann/json.hpp>
 #include <string>
 #include <string_view>
 
@@ -22,12 +21,6 @@ namespace backtalk {
 // dumping a value was most of the work of `--json`.
 std::string ReplyJsonLine(const Reply& reply, std::string_view text = {},
                           const Sequence* started = nullptr);
-
-// The same object as a JSON value, built the plain way with nlohmann: the reference that
-// ReplyJsonLine must equal byte for byte (`dump()` with invalid UTF-8 replaced), and the easy
-// form for reading fields in tests.
-nlohmann::ordered_json ReplyJson(const Reply& reply, std::string_view text = {},
-                                 const Sequence* started = nullptr);
 
 }  // namespace backtalk
 

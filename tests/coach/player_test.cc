@@ -6,7 +6,7 @@
 
 #include <algorithm>
 
-#include "coach/fakes.h"
+#include "term/fakes.h"
 
 namespace backtalk::testing {
 namespace {

@@ -4,8 +4,8 @@
 
 #include <gtest/gtest.h>
 
-#include "coach/fakes.h"
 #include "support/builtin.h"
+#include "term/fakes.h"
 
 namespace backtalk::testing {
 namespace {

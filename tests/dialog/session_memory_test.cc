@@ -2,9 +2,9 @@
 // goes on exactly as if it had stayed, which is what the server does at every request.
 #include <gtest/gtest.h>
 
-#include "coach/fakes.h"
 #include "dialog/session.h"
 #include "support/builtin.h"
+#include "term/fakes.h"
 
 namespace backtalk::testing {
 namespace {

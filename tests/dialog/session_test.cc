@@ -7,8 +7,8 @@
 
 #include <nlohmann/json.hpp>
 
-#include "coach/fakes.h"
 #include "support/builtin.h"
+#include "term/fakes.h"
 
 namespace backtalk::testing {
 namespace {
@@ -144,6 +144,25 @@ TEST_F(SessionTest, CommandsHelpTopicsStretchAndQuit) {
   EXPECT_FALSE(session_->Handle("exit"));
 }
 
+TEST_F(SessionTest, AQuestionMarkAloneAsksForHelp) {
+  Start(Player::Mode::kPrinted);
+  EXPECT_TRUE(Has(Say("?"), "During a stretch: Enter goes on"));
+  EXPECT_TRUE(Has(Say(" ? "), "I don't know that")) << "only '?' itself is a command";
+}
+
+TEST_F(SessionTest, AYesOrNoWithNothingOnOfferIsNeverReadAsAQuestion) {
+  Start(Player::Mode::kPrinted);
+  // As a question, "lets go" reads "let go", a synonym of "release": it would be answered.
+  ASSERT_TRUE(BuiltIn().Ask("lets go").matched());
+  for (const char* line : {"lets go", "yes", "ok", "no thanks", "later"}) {
+    std::string out = Say(line);
+    EXPECT_EQ(out,
+              "Nothing is on offer right now: ask a question, or type 'stretch' to see the "
+              "sequences.\n")
+        << line;
+  }
+}
+
 TEST_F(SessionTest, UnsureMatchesAreNumberedAndANumberAnswers) {
   Start(Player::Mode::kPrinted);
   std::string out = Say("back exercises");
@@ -248,6 +267,18 @@ TEST_F(SessionTest, AQuestionDuringASequenceIsAnsweredAndTheStepWaits) {
   EXPECT_TRUE(Has(Say(""), "Step 3/6"));
 }
 
+TEST_F(SessionTest, AnotherSequenceStartedDuringOneTakesItsPlace) {
+  Start(Player::Mode::kGuided);
+  Say("stretch seated-twist");
+  std::string out = Say("stretch prone elbow prop");
+  EXPECT_TRUE(Has(out, "Stopped the seated twist at step 1/6")) << out;
+  EXPECT_TRUE(Has(out, "Step 1/4: Lie on your stomach")) << out;
+  EXPECT_FALSE(Has(out, "Back to step")) << out;
+  EXPECT_EQ(session_->run()->sequence->id, "prone-elbow-prop");
+  out = Say("topics");
+  EXPECT_TRUE(Has(out, "Back to step 1/4 of the prone elbow prop")) << out;
+}
+
 TEST_F(SessionTest, HowLongLeftCountsTheRemainingHolds) {
   Start(Player::Mode::kGuided);
   Say("stretch seated-twist");
@@ -278,6 +309,27 @@ TEST_F(SessionTest, AWarningSignDuringASequenceStopsIt) {
   EXPECT_TRUE(Has(out, "Stopped the seated twist")) << out;
   EXPECT_TRUE(Has(out, "See a doctor first.")) << out;
   EXPECT_EQ(session_->state(), Session::State::kIdle);
+}
+
+TEST_F(SessionTest, AWarningSignComesBeforeWordsOfPain) {
+  Start(Player::Mode::kGuided);
+  Say("stretch seated-twist");
+  std::string out = Say("ouch, my fingers are tingling");
+  EXPECT_TRUE(Has(out, "Stopped the seated twist at step 1/6")) << out;
+  EXPECT_TRUE(Has(out, "See a doctor first. Numbness, tingling or weakness")) << out;
+  EXPECT_FALSE(Has(out, "Stop now: a stretch should feel comfortable")) << out;
+}
+
+TEST_F(SessionTest, StepKeysComeBeforeWordsOfPainAndQuestions) {
+  Start(Player::Mode::kGuided);
+  Say("stretch seated-twist");
+  // "q" stops the sequence quietly; "stop" is a word of pain and gets the advice.
+  EXPECT_EQ(Say("q"), "Stopped the seated twist at step 1/6 (0 done).\n");
+  Say("stretch seated-twist");
+  EXPECT_TRUE(Has(Say("stop"), "Stop now:"));
+  // "n" is the next step in a sequence, and a no outside one.
+  Say("stretch seated-twist");
+  EXPECT_TRUE(Has(Say("n"), "Step 2/6"));
 }
 
 TEST_F(SessionTest, QStopsCtrlCStopsAndEndOfInputEndsCleanly) {

@@ -4,12 +4,13 @@
 #include <gtest/gtest.h>
 
 #include <fstream>
+#include <string>
 #include <thread>
 #include <vector>
 
 #include "engine/reply_json.h"
 #include "support/builtin.h"
-#include "support/source.h"
+#include "support/reply_json.h"
 
 namespace backtalk {
 namespace {
@@ -57,7 +58,7 @@ TEST_F(EngineTest, InputIsCleanedBeforeItIsEchoed) {
 }
 
 TEST_F(EngineTest, JsonHasTheContractFieldsInOrder) {
-  nlohmann::ordered_json j = ReplyJson(engine_->Ask("how do I strech my middle back"));
+  nlohmann::ordered_json j = testing::ReplyJson(engine_->Ask("how do I strech my middle back"));
   std::vector<std::string> keys;
   for (auto it = j.begin(); it != j.end(); ++it) keys.push_back(it.key());
   std::vector<std::string> contract = {"input", "matched",  "intent",      "question", "answer",
@@ -67,23 +68,49 @@ TEST_F(EngineTest, JsonHasTheContractFieldsInOrder) {
   EXPECT_EQ(j["sequence"], "prone-chest-lift");
 }
 
-TEST_F(EngineTest, AskFromEightThreadsAtOnceGivesTheRepliesOfOne) {
-  // Every input of the paraphrase set, with typos, words the knowledge never uses and
-  // uncovered topics among them; each thread asks them all, starting at a different place.
-  std::vector<std::string> questions;
-  std::string text = testing::Source("tests/data/paraphrases.tsv");
-  for (size_t at = 0, end; at < text.size(); at = end + 1) {
-    end = text.find('\n', at);
-    if (end == std::string::npos) end = text.size();
-    std::string line = text.substr(at, end - at);
+// The inputs of a labelled set (expected<TAB>input); none when the file is not there.
+std::vector<std::string> LabelledInputs(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::vector<std::string> inputs;
+  for (std::string line; std::getline(in, line);) {
     size_t tab = line.find('\t');
     if (!line.empty() && line[0] != '#' && tab != std::string::npos)
-      questions.push_back(line.substr(tab + 1));
+      inputs.push_back(line.substr(tab + 1));
   }
+  return inputs;
+}
+
+TEST_F(EngineTest, WordsAreTheWordsAskReadsWarningSignsIn) {
+  for (const std::string& q :
+       LabelledInputs(std::string(BACKTALK_SOURCE_DIR) + "/tests/data/paraphrases.tsv")) {
+    Reply r = engine_->Ask(q);
+    EXPECT_EQ(Engine::Words(r.input), r.match.analysis.uncorrected) << q;
+  }
+  EXPECT_EQ(Engine::Words("Let's go!"), "let us go");
+}
+
+TEST_F(EngineTest, AskFromEightThreadsAtOnceGivesTheRepliesOfOne) {
+  // Every input of the paraphrase set and, beside the checkout where they are, of the
+  // evaluation sets: typos, words the knowledge never uses, uncovered topics, warning signs
+  // and small talk among them. Each thread asks them all, starting at a different place, with
+  // and without explaining. scripts/test.sh runs this test under ThreadSanitizer too.
+  std::vector<std::string> questions =
+      LabelledInputs(std::string(BACKTALK_SOURCE_DIR) + "/tests/data/paraphrases.tsv");
   ASSERT_GT(questions.size(), 100u);
-  auto reply = [this](const std::string& q) { return ReplyJsonLine(engine_->Ask(q)); };
+  for (const char* set : {"dev.tsv", "realistic.tsv"}) {
+    std::vector<std::string> more =
+        LabelledInputs(std::string(BACKTALK_SOURCE_DIR) + "/../shared/eval/" + set);
+    questions.insert(questions.end(), more.begin(), more.end());
+  }
+  auto reply = [this](const std::string& q, bool explain) {
+    Reply r = engine_->Ask(q, explain);
+    std::string text = ReplyJsonLine(r);
+    for (const Candidate& c : r.match.ranked)
+      for (const Evidence& e : c.evidence) text += e.term + " ";
+    return text;
+  };
   std::vector<std::string> alone;
-  for (const std::string& q : questions) alone.push_back(reply(q));
+  for (const std::string& q : questions) alone.push_back(reply(q, q.size() % 2 == 0));
   constexpr int kThreads = 8;
   std::vector<std::vector<std::string>> got(kThreads, std::vector<std::string>(questions.size()));
   std::vector<std::thread> threads;
@@ -91,7 +118,7 @@ TEST_F(EngineTest, AskFromEightThreadsAtOnceGivesTheRepliesOfOne) {
     threads.emplace_back([&, t] {
       for (size_t k = 0; k < questions.size(); ++k) {
         size_t i = (k + static_cast<size_t>(t) * 17) % questions.size();
-        got[static_cast<size_t>(t)][i] = reply(questions[i]);
+        got[static_cast<size_t>(t)][i] = reply(questions[i], questions[i].size() % 2 == 0);
       }
     });
   for (std::thread& t : threads) t.join();

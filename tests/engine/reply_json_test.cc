@@ -9,12 +9,14 @@
 #include <string>
 
 #include "support/builtin.h"
+#include "support/reply_json.h"
 
 namespace backtalk {
 namespace {
 
 using Json = nlohmann::ordered_json;
 using testing::BuiltinEngine;
+using testing::ReplyJson;
 
 std::string Reference(const Reply& reply, std::string_view text = {},
                       const Sequence* started = nullptr) {

@@ -8,10 +8,10 @@
 #include <string>
 #include <string_view>
 
-#include "coach/fakes.h"
 #include "dialog/session.h"
 #include "engine/engine.h"
 #include "fuzz/builtin_engine.h"
+#include "term/fakes.h"
 
 namespace {
 

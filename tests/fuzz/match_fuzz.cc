@@ -9,6 +9,7 @@
 #include "engine/engine.h"
 #include "engine/reply_json.h"
 #include "fuzz/builtin_engine.h"
+#include "support/reply_json.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   std::string_view line(reinterpret_cast<const char*>(data), size);
@@ -25,11 +26,13 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   // control characters included).
   using Json = nlohmann::ordered_json;
   if (json !=
-      backtalk::ReplyJson(reply).dump(-1, ' ', false, Json::error_handler_t::replace) + "\n")
+      backtalk::testing::ReplyJson(reply).dump(-1, ' ', false, Json::error_handler_t::replace) +
+          "\n")
     __builtin_trap();
   backtalk::Reply raw{.input = std::string(line)};
   if (backtalk::ReplyJsonLine(raw, line) !=
-      backtalk::ReplyJson(raw, line).dump(-1, ' ', false, Json::error_handler_t::replace) + "\n")
+      backtalk::testing::ReplyJson(raw, line).dump(-1, ' ', false, Json::error_handler_t::replace) +
+          "\n")
     __builtin_trap();
   return 0;
 }

@@ -8,10 +8,10 @@
 #include <string>
 #include <string_view>
 
-#include "coach/fakes.h"
 #include "dialog/session.h"
 #include "fuzz/builtin_engine.h"
 #include "server/state_token.h"
+#include "term/fakes.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   const backtalk::Engine& engine = backtalk::fuzz::BuiltinEngine();

@@ -146,54 +146,39 @@ void LogRequest(const httplib::Request& req, const httplib::Response& res) {
   std::fwrite(text.data(), 1, text.size(), stderr);
 }
 
-}  // namespace
-
-int RunServe(const Options& options) {
-  std::string err;
-  // One engine for every worker: Engine::Ask is safe from many threads at once.
-  std::unique_ptr<Engine> engine = Engine::Load(options.knowledge, &err);
-  if (!engine) {
-    std::fprintf(stderr, "backtalk: %s\n", err.c_str());
-    return kExitError;
-  }
-  Api api(*engine);
-
-  // SIGTERM and SIGINT are taken by one thread with sigwait, blocked everywhere else (the
-  // workers inherit the mask), so stopping runs as ordinary code and not in a handler.
-  sigset_t stop_signals;
-  sigemptyset(&stop_signals);
-  sigaddset(&stop_signals, SIGTERM);
-  sigaddset(&stop_signals, SIGINT);
-  pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
-
-  httplib::Server server;
+// The worker pool, the limits and timeouts, the socket options and the headers of every
+// answer. `listener` is set to the listening socket once it is made.
+void Configure(httplib::Server* server, const Options& options, int* listener) {
   size_t threads = static_cast<size_t>(options.threads > 0 ? options.threads : kDefaultThreads);
-  server.new_task_queue = [threads] { return new ElasticPool(threads); };
-  server.set_payload_max_length(Api::kMaxBodyBytes);
-  server.set_read_timeout(kTimeoutSeconds, 0);
-  server.set_write_timeout(kTimeoutSeconds, 0);
-  server.set_keep_alive_timeout(kKeepAliveSeconds);
+  server->new_task_queue = [threads] { return new ElasticPool(threads); };
+  server->set_payload_max_length(Api::kMaxBodyBytes);
+  server->set_read_timeout(kTimeoutSeconds, 0);
+  server->set_write_timeout(kTimeoutSeconds, 0);
+  server->set_keep_alive_timeout(kKeepAliveSeconds);
   // SO_REUSEADDR (a restart need not wait for old connections to time out), but not the
   // library's SO_REUSEPORT, with which a second server would share a busy port silently.
-  int listener = -1;
-  server.set_socket_options([&listener](int sock) {
+  server->set_socket_options([listener](int sock) {
     int yes = 1;
     setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
-    listener = sock;
+    *listener = sock;
   });
-  server.set_keep_alive_max_count(kKeepAliveMaxCount);
+  server->set_keep_alive_max_count(kKeepAliveMaxCount);
   // The library writes the headers and the body separately: with Nagle's algorithm the body
   // waits for the client's delayed ACK, 40 ms an answer.
-  server.set_tcp_nodelay(true);
+  server->set_tcp_nodelay(true);
 
   httplib::Headers headers{{"X-Content-Type-Options", "nosniff"}, {"Cache-Control", "no-store"}};
   if (!options.cors.empty()) {
     headers.emplace("Access-Control-Allow-Origin", options.cors);
     headers.emplace("Vary", "Origin");
   }
-  server.set_default_headers(headers);
+  server->set_default_headers(headers);
+}
 
-  server.set_pre_routing_handler([](const httplib::Request& req, httplib::Response& res) {
+// The API's paths, 405 for a known path with the wrong method, CORS preflight, a JSON body for
+// every error the library makes, and the request log.
+void Route(httplib::Server* server, const Api& api, const Options& options) {
+  server->set_pre_routing_handler([](const httplib::Request& req, httplib::Response& res) {
     request_start = std::chrono::steady_clock::now();
     // A body announced as too long is refused before it is read (the library would read and
     // drop it first), with `Connection: close` for the client, since the body may still be on
@@ -209,20 +194,20 @@ int RunServe(const Options& options) {
     }
     return httplib::Server::HandlerResponse::Unhandled;
   });
-  server.Post("/v1/ask", [&api](const httplib::Request& req, httplib::Response& res) {
+  server->Post("/v1/ask", [&api](const httplib::Request& req, httplib::Response& res) {
     Send(api.Ask(req.body), res);
   });
-  server.Post("/v1/chat", [&api](const httplib::Request& req, httplib::Response& res) {
+  server->Post("/v1/chat", [&api](const httplib::Request& req, httplib::Response& res) {
     Send(api.Chat(req.body), res);
   });
-  server.Get("/v1/knowledge", [&api](const httplib::Request&, httplib::Response& res) {
+  server->Get("/v1/knowledge", [&api](const httplib::Request&, httplib::Response& res) {
     Send(api.Knowledge(), res);
   });
-  server.Get("/healthz",
-             [&api](const httplib::Request&, httplib::Response& res) { Send(api.Health(), res); });
-  server.Get("/", [&api](const httplib::Request&, httplib::Response& res) {
+  server->Get("/healthz",
+              [&api](const httplib::Request&, httplib::Response& res) { Send(api.Health(), res); });
+  server->Get("/", [&api](const httplib::Request&, httplib::Response& res) {
     Send(api.Page(), res);
-    // The page is all inline and talks only to this server.
+    // The page is all inline and talks only to this server->
     res.set_header("Content-Security-Policy",
                    "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; "
                    "connect-src 'self'; img-src data:; base-uri 'none'; form-action 'none'; "
@@ -236,17 +221,17 @@ int RunServe(const Options& options) {
     };
   };
   for (const char* path : {"/v1/ask", "/v1/chat"}) {
-    server.Get(path, method_not_allowed("POST"));
-    server.Put(path, method_not_allowed("POST"));
-    server.Delete(path, method_not_allowed("POST"));
+    server->Get(path, method_not_allowed("POST"));
+    server->Put(path, method_not_allowed("POST"));
+    server->Delete(path, method_not_allowed("POST"));
   }
   for (const char* path : {"/v1/knowledge", "/healthz", "/"}) {
-    server.Post(path, method_not_allowed("GET"));
-    server.Put(path, method_not_allowed("GET"));
-    server.Delete(path, method_not_allowed("GET"));
+    server->Post(path, method_not_allowed("GET"));
+    server->Put(path, method_not_allowed("GET"));
+    server->Delete(path, method_not_allowed("GET"));
   }
   if (!options.cors.empty()) {
-    server.Options(R"(/v1/.*)", [](const httplib::Request&, httplib::Response& res) {
+    server->Options(R"(/v1/.*)", [](const httplib::Request&, httplib::Response& res) {
       res.status = 204;
       res.set_header("Access-Control-Allow-Methods", "GET, POST, OPTIONS");
       res.set_header("Access-Control-Allow-Headers", "Content-Type");
@@ -255,7 +240,7 @@ int RunServe(const Options& options) {
   }
   // Every other status the library sets on its own (404, 413, 400 for a request it cannot
   // read) gets a JSON body too.
-  server.set_error_handler(
+  server->set_error_handler(
       httplib::Server::HandlerWithResponse([](const httplib::Request& req, httplib::Response& res) {
         if (!res.body.empty()) return httplib::Server::HandlerResponse::Unhandled;
         std::string message = res.status == 404   ? "no such path: " + req.path
@@ -265,13 +250,18 @@ int RunServe(const Options& options) {
         Send(Api::Error(res.status, message), res);
         return httplib::Server::HandlerResponse::Handled;
       }));
-  if (!options.quiet) server.set_logger(LogRequest);
+  if (!options.quiet) server->set_logger(LogRequest);
+}
 
+// Binds, then serves until SIGTERM or SIGINT, which `stop_signals` holds and every thread
+// blocks. `listener` is the socket Configure's callback records while binding.
+int Listen(httplib::Server* server, const Options& options, const int* listener,
+           const sigset_t& stop_signals) {
   int port = options.port;
   if (port == 0) {
-    port = server.bind_to_any_port(options.host);
+    port = server->bind_to_any_port(options.host);
     if (port < 0) port = 0;
-  } else if (!server.bind_to_port(options.host, port)) {
+  } else if (!server->bind_to_port(options.host, port)) {
     port = 0;
   }
   if (port == 0) {
@@ -281,18 +271,18 @@ int RunServe(const Options& options) {
   }
   // The library listens with a backlog of 5: a burst of new connections (a load balancer's,
   // or wrk's) would lose SYNs and wait a second each for the retry. Listening again raises it.
-  if (listener >= 0) listen(listener, SOMAXCONN);
+  if (*listener >= 0) listen(*listener, SOMAXCONN);
   std::fprintf(stderr, "backtalk: serving on http://%s:%d/ (Ctrl-C to stop)\n",
                options.host.c_str(), port);
 
   std::atomic<bool> stopping{false};
-  std::thread signal_thread([&server, &stop_signals, &stopping] {
+  std::thread signal_thread([server, &stop_signals, &stopping] {
     int signal = 0;
     sigwait(&stop_signals, &signal);
     stopping = true;
-    server.stop();
+    server->stop();
   });
-  bool ok = server.listen_after_bind();
+  bool ok = server->listen_after_bind();
   if (!stopping) {  // the listener failed on its own: wake the signal thread to end it
     pthread_kill(signal_thread.native_handle(), SIGTERM);
   }
@@ -303,6 +293,32 @@ int RunServe(const Options& options) {
   }
   std::fprintf(stderr, "backtalk: stopped\n");
   return kExitOk;
+}
+
+}  // namespace
+
+int RunServe(const Options& options) {
+  std::string err;
+  // One engine for every worker: Engine::Ask is safe from many threads at once.
+  std::unique_ptr<Engine> engine = Engine::Load(options.knowledge, &err);
+  if (!engine) {
+    std::fprintf(stderr, "backtalk: %s\n", err.c_str());
+    return kExitError;
+  }
+  Api api(*engine);
+  // SIGTERM and SIGINT are taken by one thread with sigwait, blocked everywhere else (the
+  // workers inherit the mask), so stopping runs as ordinary code and not in a handler.
+  sigset_t stop_signals;
+  sigemptyset(&stop_signals);
+  sigaddset(&stop_signals, SIGTERM);
+  sigaddset(&stop_signals, SIGINT);
+  pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
+
+  httplib::Server server;
+  int listener = -1;
+  Configure(&server, options, &listener);
+  Route(&server, api, options);
+  return Listen(&server, options, &listener, stop_signals);
 }
 
 }  // namespace backtalk

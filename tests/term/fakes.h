@@ -1,8 +1,8 @@
 // A clock that only moves when slept on, and a screen that records what is shown and hands
 // out keys at set times: the sequence player and the conversation run against them, so a
 // 30-second hold takes microseconds and every line shown can be asserted.
-#ifndef BACKTALK_TESTS_COACH_FAKES_H_
-#define BACKTALK_TESTS_COACH_FAKES_H_
+#ifndef BACKTALK_TESTS_TERM_FAKES_H_
+#define BACKTALK_TESTS_TERM_FAKES_H_
 
 #include <cstdint>
 #include <deque>
@@ -10,8 +10,8 @@
 #include <utility>
 #include <vector>
 
-#include "coach/clock.h"
-#include "coach/screen.h"
+#include "term/clock.h"
+#include "term/screen.h"
 
 namespace backtalk::testing {
 
@@ -71,4 +71,4 @@ class FakeScreen : public Screen {
 
 }  // namespace backtalk::testing
 
-#endif  // BACKTALK_TESTS_COACH_FAKES_H_
+#endif  // BACKTALK_TESTS_TERM_FAKES_H_

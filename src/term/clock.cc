@@ -1,4 +1,4 @@
-#include "coach/clock.h"
+#include "term/clock.h"
 
 #include <time.h>
 

@@ -1,7 +1,7 @@
 // Time for the sequence player, behind an interface so that tests run a 30-second hold in
 // microseconds with a fake clock, and the terminal uses the real one.
-#ifndef BACKTALK_COACH_CLOCK_H_
-#define BACKTALK_COACH_CLOCK_H_
+#ifndef BACKTALK_TERM_CLOCK_H_
+#define BACKTALK_TERM_CLOCK_H_
 
 #include <cstdint>
 
@@ -26,4 +26,4 @@ class SystemClock : public Clock {
 
 }  // namespace backtalk
 
-#endif  // BACKTALK_COACH_CLOCK_H_
+#endif  // BACKTALK_TERM_CLOCK_H_

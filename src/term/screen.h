@@ -1,9 +1,14 @@
 // Where the conversation and the sequence player show things and, during a hold, read single
 // keys. A terminal implements it with a line that redraws in place and keys read without
-// waiting for Enter; a pipe prints plain lines and has no keys; tests record everything.
-#ifndef BACKTALK_COACH_SCREEN_H_
-#define BACKTALK_COACH_SCREEN_H_
+// waiting for Enter (TerminalScreen, cli/repl.h); a pipe prints plain lines and has no keys
+// (PipeScreen, term/pipe.h); the server collects a request's turns; tests record everything.
+//
+// src/term/ holds the seams through which the conversation meets the world: this Screen, the
+// Clock (term/clock.h) and the LineReader (term/line_reader.h).
+#ifndef BACKTALK_TERM_SCREEN_H_
+#define BACKTALK_TERM_SCREEN_H_
 
+#include <string>
 #include <string_view>
 
 namespace backtalk {
@@ -17,6 +22,18 @@ enum class Key {
   kStop,       // q
   kInterrupt,  // Ctrl-C
   kPause,      // any other key: the person starts typing a question, so the hold ends there
+};
+
+// ANSI colours, or nothing when colour is off (Style{screen.color()}).
+struct Style {
+  bool color = false;
+  std::string Bold(const std::string& s) const { return Wrap("1", s); }
+  std::string Dim(const std::string& s) const { return Wrap("2", s); }
+  std::string Warn(const std::string& s) const { return Wrap("1;33", s); }
+  std::string Good(const std::string& s) const { return Wrap("32", s); }
+  std::string Wrap(const char* code, const std::string& s) const {
+    return color ? "\033[" + std::string(code) + "m" + s + "\033[0m" : s;
+  }
 };
 
 class Screen {
@@ -39,4 +56,4 @@ class Screen {
 
 }  // namespace backtalk
 
-#endif  // BACKTALK_COACH_SCREEN_H_
+#endif  // BACKTALK_TERM_SCREEN_H_

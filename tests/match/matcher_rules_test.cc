@@ -1,0 +1,191 @@
+// The matcher's rules, each pinned on a knowledge of two or three intents written here: the
+// scoring, the margin, the pattern floor, the uncovered-topic rule, and warning signs first.
+// The built-in knowledge is the acceptance test (matcher_test.cc); these say why it works.
+#include <gtest/gtest.h>
+
+#include <memory>
+#include <string>
+
+#include "engine/engine.h"
+#include "knowledge/knowledge.h"
+#include "match/matcher.h"
+
+namespace backtalk {
+namespace {
+
+std::unique_ptr<Engine> Make(const std::string& json) {
+  Knowledge k;
+  std::string err;
+  if (!LoadKnowledge(json, "rules.json", &k, &err)) {
+    ADD_FAILURE() << err;
+    return nullptr;
+  }
+  std::unique_ptr<Engine> engine = Engine::Create(std::move(k), &err);
+  if (!engine) ADD_FAILURE() << err;
+  return engine;
+}
+
+// The id of the intent answered, "?" for suggestions, "-" for nothing.
+std::string Verdict(const Engine& engine, const std::string& question) {
+  Reply r = engine.Ask(question);
+  if (r.matched()) return r.intent->id;
+  return r.match.verdict == Verdict::kAmbiguous ? "?" : "-";
+}
+
+// Two plants that share a word ("water"), with answers of the same length.
+const char* kPlants = R"({
+  "settings": {"threshold": 0.2, "margin": 0.05, "suggest_floor": 0.1},
+  "intents": [
+    {"id": "cactus", "question": "How do I water a cactus?", "answer": "Once a month.",
+     "keywords": {"cactus": 1.5, "water": 1.0}},
+    {"id": "fern", "question": "How do I water a fern?", "answer": "Once a week.",
+     "keywords": {"fern": 1.5, "water": 1.0}}
+  ]
+})";
+
+TEST(MatcherRulesTest, TheIntentWhoseKeywordsTheQuestionNamesScoresBest) {
+  std::unique_ptr<Engine> engine = Make(kPlants);
+  ASSERT_NE(engine, nullptr);
+  Reply r = engine->Ask("how often should I be watering my cactus");
+  ASSERT_EQ(r.match.ranked.size(), 2u);
+  EXPECT_EQ(r.match.ranked[0].intent, 0);
+  EXPECT_GT(r.match.ranked[0].score, r.match.ranked[1].score + 0.05);
+  // Both explain "water"; only the cactus explains "cactus", the rarer and heavier word.
+  EXPECT_GT(r.match.ranked[0].coverage, r.match.ranked[1].coverage);
+  EXPECT_EQ(Verdict(*engine, "how often should I be watering my cactus"), "cactus");
+  EXPECT_EQ(Verdict(*engine, "watering a fern"), "fern");
+  // The whole of its question named: all of its focus.
+  EXPECT_DOUBLE_EQ(engine->Ask("How do I water a fern?").match.ranked[0].focus, 1.0);
+  for (const Candidate& c : r.match.ranked) {
+    EXPECT_GT(c.score, 0.0);
+    EXPECT_LE(c.score, 1.0);
+  }
+}
+
+TEST(MatcherRulesTest, TwoIntentsTiedGetSuggestionsNotAnAnswer) {
+  std::unique_ptr<Engine> engine = Make(kPlants);
+  ASSERT_NE(engine, nullptr);
+  Reply r = engine->Ask("how much water");
+  ASSERT_EQ(r.match.ranked.size(), 2u);
+  EXPECT_DOUBLE_EQ(r.match.ranked[0].score, r.match.ranked[1].score);
+  EXPECT_GE(r.match.ranked[0].score, engine->knowledge().settings.threshold)
+      << "close enough to answer, were it not for the margin";
+  EXPECT_EQ(r.match.verdict, Verdict::kAmbiguous);
+  EXPECT_FALSE(r.matched());
+  ASSERT_EQ(r.suggestions.size(), 2u);
+  EXPECT_EQ(r.suggestions[0]->id, "cactus");
+  EXPECT_EQ(r.suggestions[1]->id, "fern");
+}
+
+TEST(MatcherRulesTest, ASuggestionNeedsTheFloorAndAnAnswerTheThreshold) {
+  std::string strict = kPlants;
+  strict.replace(strict.find("\"threshold\": 0.2"), 16, "\"threshold\": 0.9");
+  std::unique_ptr<Engine> engine = Make(strict);
+  ASSERT_NE(engine, nullptr);
+  EXPECT_EQ(Verdict(*engine, "how often should I be watering my cactus"), "?");
+  EXPECT_EQ(Verdict(*engine, "how do I tune a piano"), "-");
+}
+
+TEST(MatcherRulesTest, APatternLiftsItsIntentToTheFloor) {
+  // "prickly friend" is no word of the cactus; its pattern says the question is about it.
+  std::string with_pattern = kPlants;
+  with_pattern.replace(with_pattern.find("\"keywords\": {\"cactus\""), 0,
+                       R"("patterns": ["\\bprickly friend\\b"], )");
+  std::unique_ptr<Engine> plain = Make(kPlants);
+  std::unique_ptr<Engine> engine = Make(with_pattern);
+  ASSERT_NE(plain, nullptr);
+  ASSERT_NE(engine, nullptr);
+  const std::string question = "my prickly friend looks sad";
+  EXPECT_EQ(Verdict(*plain, question), "-");
+  Reply r = engine->Ask(question);
+  ASSERT_FALSE(r.match.ranked.empty());
+  EXPECT_TRUE(r.match.ranked[0].pattern);
+  EXPECT_GE(r.match.ranked[0].score, Matcher::kPatternFloor);
+  EXPECT_EQ(Verdict(*engine, question), "cactus");
+  // A pattern lifts to at least the floor, and a question that scores more keeps more.
+  Reply named = engine->Ask("how do I water my prickly friend, the cactus");
+  EXPECT_GT(named.match.ranked[0].score, r.match.ranked[0].score);
+}
+
+// A knowledge of the middle back that says what it covers and what it does not.
+const char* kBack = R"({
+  "settings": {"threshold": 0.2, "margin": 0.05, "suggest_floor": 0.1},
+  "covered": ["back", "middle back"],
+  "uncovered": ["lower back", "knee"],
+  "intents": [
+    {"id": "stretch", "question": "How do I stretch my middle back?",
+     "answer": "Lie on the floor, let your lower back rest, and lift your chest slowly.",
+     "keywords": {"stretch": 1.5, "middle": 1.0, "back": 0.4}, "sequence": "lift"},
+    {"id": "tight", "question": "Why is my middle back tight?",
+     "answer": "Sitting hunched all day tightens the muscles.",
+     "keywords": {"tight": 1.5, "middle": 1.0, "back": 0.4}}
+  ],
+  "sequences": [
+    {"id": "lift", "name": "the chest lift", "steps": [{"text": "Lift your chest.", "hold_seconds": 5}]}
+  ],
+  "safety": [
+    {"id": "numbness", "patterns": ["\\bnumb\\b"], "notice": "Numbness needs a doctor."}
+  ],
+  "small_talk": [
+    {"id": "greeting", "patterns": ["hello\\b.*"], "reply": "Hello!"}
+  ]
+})";
+
+TEST(MatcherRulesTest, AnUncoveredTopicGetsNoAnswer) {
+  std::unique_ptr<Engine> engine = Make(kBack);
+  ASSERT_NE(engine, nullptr);
+  EXPECT_EQ(Verdict(*engine, "how do I stretch my middle back"), "stretch");
+  Reply r = engine->Ask("how do I stretch my lower back");
+  EXPECT_FALSE(r.matched());
+  EXPECT_EQ(r.match.verdict, Verdict::kNoAnswer);
+  EXPECT_EQ(r.match.uncovered, "lower back");
+  ASSERT_FALSE(r.match.ranked.empty()) << "it would have scored";
+  EXPECT_EQ(r.match.ranked[0].intent, 0);
+  EXPECT_EQ(engine->Ask("how do I stretch my knee").match.uncovered, "knee");
+}
+
+TEST(MatcherRulesTest, AQuestionAboutWhatAnAnswerSaysOfTheTopicIsAnswered) {
+  std::unique_ptr<Engine> engine = Make(kBack);
+  ASSERT_NE(engine, nullptr);
+  // The answer speaks of the lower back, and of the floor and the chest, which the question
+  // names beside it: the question is about what the answer says.
+  Reply r = engine->Ask("when I lift my chest off the floor, should my lower back rest");
+  EXPECT_EQ(r.match.uncovered, "");
+  ASSERT_TRUE(r.matched());
+  EXPECT_EQ(r.intent->id, "stretch");
+  // With only one more of the answer's own words the topic still rules the answer out.
+  r = engine->Ask("should my lower back rest");
+  EXPECT_EQ(r.match.uncovered, "lower back");
+  EXPECT_FALSE(r.matched());
+}
+
+TEST(MatcherRulesTest, AQuestionNamingNoCoveredTopicIsNeverAnsweredOutright) {
+  std::unique_ptr<Engine> engine = Make(kBack);
+  ASSERT_NE(engine, nullptr);
+  EXPECT_EQ(Verdict(*engine, "why is my back tight"), "tight");
+  Reply r = engine->Ask("why is my car engine tight");
+  EXPECT_TRUE(r.match.off_topic);
+  EXPECT_FALSE(r.matched());
+}
+
+TEST(MatcherRulesTest, WarningSignsComeFirst) {
+  std::unique_ptr<Engine> engine = Make(kBack);
+  ASSERT_NE(engine, nullptr);
+  Reply r = engine->Ask("how do I stretch my middle back");
+  ASSERT_TRUE(r.matched());
+  ASSERT_NE(r.sequence, nullptr);
+  // The same question with a warning sign: the notice, and no stretch offered.
+  r = engine->Ask("how do I stretch my middle back, my arm is numb");
+  ASSERT_EQ(r.safety.size(), 1u);
+  EXPECT_EQ(r.safety[0]->id, "numbness");
+  EXPECT_EQ(r.SafetyNotice(), "Numbness needs a doctor.");
+  EXPECT_EQ(r.sequence, nullptr);
+  // Small talk is the whole line, and never hides a warning sign.
+  EXPECT_NE(engine->Ask("hello there").small_talk, nullptr);
+  r = engine->Ask("hello, my arm is numb");
+  EXPECT_EQ(r.small_talk, nullptr);
+  EXPECT_FALSE(r.safety.empty());
+}
+
+}  // namespace
+}  // namespace backtalk
