@@ -6,6 +6,7 @@
 #include <utility>
 
 #include "text/utf8.h"
+#include "util/source_error.h"
 
 namespace backtalk {
 
@@ -131,19 +132,19 @@ bool SplitCsv(std::string_view text, char delimiter, const std::string& name,
     size_t used = csv_parse(parser.get(), chunk.data(), chunk.size(), OnField, OnRow, &state);
     if (used < chunk.size() || csv_error(parser.get()) != CSV_SUCCESS) {
       if (csv_error(parser.get()) == CSV_EPARSE) {
-        *err = DocumentPosition(name, text, start + used) +
-               ": a stray quote; a field with a quote in it is written in quotes with the quote "
-               "doubled (\"say \"\"hi\"\"\")";
+        *err = FormatError(ErrorAt(name, text, start + used,
+                                   "a stray quote; a field with a quote in it is written in "
+                                   "quotes with the quote doubled (\"say \"\"hi\"\"\")"));
       } else {
-        *err = name + ":" + std::to_string(line) + ": " + csv_strerror(csv_error(parser.get()));
+        *err = FormatError({name, line, 0, "", csv_strerror(csv_error(parser.get()))});
       }
       return false;
     }
     start = end;
   }
   if (csv_fini(parser.get(), OnField, OnRow, &state) != 0) {
-    *err = name + ":" + std::to_string(state.row_line) +
-           ": a quoted field that starts on this row is never closed";
+    *err = FormatError(
+        {name, state.row_line, 0, "", "a quoted field that starts on this row is never closed"});
     return false;
   }
   *rows = std::move(out);

@@ -1,12 +1,11 @@
 #include "import/document.h"
 
-#include <utf8proc.h>
-
 #include <cctype>
 #include <cstring>
 
 #include "text/utf8.h"
 #include "util/read_file.h"
+#include "util/source_error.h"
 
 namespace backtalk {
 
@@ -339,24 +338,6 @@ void BuildAnswer(const std::vector<Line>& lines, size_t begin, size_t end,
   }
 }
 
-// The byte offset of the first invalid UTF-8 sequence, or npos.
-size_t InvalidUtf8(std::string_view text) {
-  const auto* bytes = reinterpret_cast<const utf8proc_uint8_t*>(text.data());
-  size_t i = 0;
-  while (i < text.size()) {
-    if (static_cast<unsigned char>(text[i]) < 0x80) {
-      ++i;
-      continue;
-    }
-    utf8proc_int32_t cp = 0;
-    utf8proc_ssize_t n =
-        utf8proc_iterate(bytes + i, static_cast<utf8proc_ssize_t>(text.size() - i), &cp);
-    if (n < 1) return i;
-    i += static_cast<size_t>(n);
-  }
-  return std::string_view::npos;
-}
-
 // Why a plain-text line that ends in '?' was not taken as a question, or empty if it would be.
 std::string NotAQuestionBecause(std::string_view s) {
   unsigned char first = static_cast<unsigned char>(s[0]);
@@ -402,34 +383,24 @@ void AddEntry(FaqDocument* doc, FaqEntry entry, const std::string& name) {
   doc->entries.push_back(std::move(entry));
 }
 
-std::string DocumentPosition(const std::string& name, std::string_view text, size_t offset) {
-  size_t line = 1, column = 1;
-  for (size_t i = 0; i < offset && i < text.size(); ++i) {
-    if (text[i] == '\n') {
-      ++line;
-      column = 1;
-    } else if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) {
-      ++column;
-    }
-  }
-  return name + ":" + std::to_string(line) + ":" + std::to_string(column);
-}
-
 bool CheckDocumentText(std::string_view* text, const std::string& name, std::string* err) {
   if (text->find('\0') != std::string_view::npos) {
-    *err = name + ": is a binary file, not an FAQ document (text, Markdown, HTML or CSV)";
+    *err = FormatError(
+        {name, 0, 0, "", "is a binary file, not an FAQ document (text, Markdown, HTML or CSV)"});
     return false;
   }
   if (StartsWith(*text, "\xEF\xBB\xBF")) text->remove_prefix(3);  // a byte order mark
   if (text->find_first_not_of(" \t\r\n\f\v") == std::string_view::npos) {
-    *err = name + ": is empty; an FAQ document has questions, each followed by its answer";
+    *err = FormatError(
+        {name, 0, 0, "", "is empty; an FAQ document has questions, each followed by its answer"});
     return false;
   }
-  if (size_t bad = InvalidUtf8(*text); bad != std::string_view::npos) {
+  if (size_t bad = FindInvalidUtf8(*text); bad != std::string_view::npos) {
     char byte[8];
     std::snprintf(byte, sizeof byte, "0x%02X", static_cast<unsigned char>((*text)[bad]));
-    *err = DocumentPosition(name, *text, bad) + ": invalid UTF-8 (byte " + byte +
-           "); save the document as UTF-8";
+    *err = FormatError(
+        ErrorAt(name, *text, bad,
+                std::string("invalid UTF-8 (byte ") + byte + "); save the document as UTF-8"));
     return false;
   }
   return true;

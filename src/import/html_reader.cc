@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "text/utf8.h"
+#include "util/source_error.h"
 
 namespace backtalk {
 
@@ -408,18 +409,11 @@ void PlaceInScript(const GumboNode* script, const std::string& needle, FaqEntry*
   std::string_view source(text->v.text.original_text.data, text->v.text.original_text.length);
   size_t at = source.find(needle);
   if (at == std::string_view::npos) return;
-  int line = static_cast<int>(text->v.text.start_pos.line);
-  int column = static_cast<int>(text->v.text.start_pos.column);
-  for (size_t i = 0; i < at; ++i) {
-    if (source[i] == '\n') {
-      ++line;
-      column = 1;
-    } else if ((static_cast<unsigned char>(source[i]) & 0xC0) != 0x80) {
-      ++column;
-    }
-  }
-  entry->line = line;
-  entry->column = column;
+  SourceError place = ErrorAt("", source, at, "");
+  entry->line = static_cast<int>(text->v.text.start_pos.line) + place.line - 1;
+  entry->column = place.line == 1
+                      ? static_cast<int>(text->v.text.start_pos.column) + place.column - 1
+                      : place.column;
 }
 
 class PageReader {
@@ -728,8 +722,9 @@ bool ParseHtmlDocument(std::string_view text, const std::string& name, FaqDocume
   Parsed parsed(text);
   if (CutOff(parsed.root())) {
     size_t end = text.find_last_not_of(" \t\r\n");
-    *err = DocumentPosition(name, text, end == std::string_view::npos ? 0 : end + 1) +
-           ": the page ends before </body> and </html>; it looks cut off (save the whole page)";
+    *err = FormatError(ErrorAt(
+        name, text, end == std::string_view::npos ? 0 : end + 1,
+        "the page ends before </body> and </html>; it looks cut off (save the whole page)"));
     return false;
   }
   // The most trusted structure that gives entries; one whose questions have no answers (empty

@@ -6,6 +6,35 @@
 
 namespace backtalk {
 
+namespace {
+
+// The length of the valid UTF-8 sequence at `at` (ASCII included), or 0 for an invalid one.
+size_t SequenceLength(std::string_view text, size_t at) {
+  if (static_cast<unsigned char>(text[at]) < 0x80) return 1;
+  utf8proc_int32_t cp = 0;
+  utf8proc_ssize_t n = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(text.data()) + at,
+                                        static_cast<utf8proc_ssize_t>(text.size() - at), &cp);
+  return n < 1 ? 0 : static_cast<size_t>(n);
+}
+
+}  // namespace
+
+size_t CountCharacters(std::string_view text) {
+  size_t count = 0;
+  for (size_t at = 0; at < text.size(); ++count)
+    at += std::max<size_t>(SequenceLength(text, at), 1);
+  return count;
+}
+
+size_t FindInvalidUtf8(std::string_view text) {
+  for (size_t at = 0; at < text.size();) {
+    size_t n = SequenceLength(text, at);
+    if (n == 0) return at;
+    at += n;
+  }
+  return std::string_view::npos;
+}
+
 std::string CleanText(std::string_view raw, size_t max_bytes) {
   std::string out;
   out.reserve(std::min(raw.size(), max_bytes));

@@ -12,6 +12,13 @@ namespace backtalk {
 // character boundary. The result never contains a byte that a terminal would act on.
 std::string CleanText(std::string_view raw, size_t max_bytes = 64 * 1024);
 
+// The number of characters in `text`: code points, each byte of an invalid sequence counting
+// as one (as CleanText replaces it by one U+FFFD).
+size_t CountCharacters(std::string_view text);
+
+// The byte offset of the first invalid UTF-8 sequence in `text`, or npos when it is valid.
+size_t FindInvalidUtf8(std::string_view text);
+
 // True when every byte of `text` is ASCII (below 0x80).
 inline bool IsAscii(std::string_view text) {
   for (char c : text)

@@ -21,6 +21,20 @@ TEST(Utf8Test, TurnsControlCharactersIntoSpaces) {
             " 31m");  // C1 CSI
 }
 
+TEST(Utf8Test, CountsCharactersWithEachBadByteAsOne) {
+  EXPECT_EQ(CountCharacters(""), 0u);
+  EXPECT_EQ(CountCharacters("mid-back"), 8u);
+  EXPECT_EQ(CountCharacters("caf\xc3\xa9 \xe2\x80\xa2"), 6u);
+  EXPECT_EQ(CountCharacters("a\xff\xfe\xc3"), 4u);
+}
+
+TEST(Utf8Test, FindsTheFirstInvalidSequence) {
+  EXPECT_EQ(FindInvalidUtf8("caf\xc3\xa9 \xf0\x9f\x98\x80"), std::string_view::npos);
+  EXPECT_EQ(FindInvalidUtf8("caf\xc3"), 3u);               // cut short
+  EXPECT_EQ(FindInvalidUtf8("ab\xc0\xaf"), 2u);            // overlong
+  EXPECT_EQ(FindInvalidUtf8("\xc3\xa9\xed\xa0\x80"), 2u);  // a surrogate
+}
+
 TEST(Utf8Test, TruncatesAtACharacterBoundary) {
   EXPECT_EQ(CleanText("ab€", 4), "ab");  // € is three bytes
   EXPECT_EQ(CleanText("abcdef", 4), "abcd");
