@@ -13,8 +13,6 @@
 #ifndef BACKTALK_DIALOG_SESSION_H_
 #define BACKTALK_DIALOG_SESSION_H_
 
-#include <re2/re2.h>
-
 #include <memory>
 #include <optional>
 #include <string>
@@ -24,7 +22,6 @@
 #include "coach/player.h"
 #include "coach/screen.h"
 #include "engine/engine.h"
-#include "util/regex.h"
 
 namespace backtalk {
 
@@ -95,8 +92,6 @@ class Session {
   const Sequence* offer_ = nullptr;
   std::optional<SequenceRun> run_;
   std::vector<const Intent*> choices_;  // the last numbered suggestions
-  std::unique_ptr<PatternSet> pain_;    // the knowledge's words of pain
-  std::unique_ptr<RE2> time_left_;      // "how long left?"
 };
 
 }  // namespace backtalk

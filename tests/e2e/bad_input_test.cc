@@ -212,5 +212,16 @@ TEST_F(BadKnowledgeTest, ValidJsonOfTheWrongShape) {
                         ": /intents/0/keywords: missing (an object of word: weight is required)");
 }
 
+TEST_F(BadKnowledgeTest, ABadPainPatternFailsCheckWithItsPointer) {
+  std::string path = Write("pain.json", R"({"intents": [{"id": "a", "question": "Why?",
+      "answer": "Because.", "keywords": {"why": 1}}],
+    "pain": {"patterns": ["\\bouch\\b", "(it hurts"], "notice": "Stop."}})");
+  ProcessResult r = RunBacktalk({"check", path});
+  EXPECT_EQ(r.status, 2) << r.err;
+  EXPECT_EQ(r.out, "");
+  EXPECT_EQ(r.err,
+            "backtalk: " + path + ": /pain/patterns/1: invalid pattern: missing ): (it hurts\n");
+}
+
 }  // namespace
 }  // namespace backtalk::testing
