@@ -58,6 +58,8 @@ class PipeReader : public LineReader {
     if (screen_->closed()) return ReadStatus::kEnd;
     return more ? ReadStatus::kLine : ReadStatus::kEnd;
   }
+  // A read error that ended the input, or empty.
+  const std::string& error() const { return input_.error(); }
 
  private:
   PipeScreen* screen_;
@@ -85,7 +87,10 @@ int RunChat(const Options& options) {
     Session session(engine.get(), &player, &screen, options.json);
     PipeReader reader(&screen);
     Converse(&reader, &session, &screen);
-    return kExitOk;
+    if (reader.error().empty()) return kExitOk;
+    screen.Flush();
+    std::fprintf(stderr, "backtalk: %s\n", reader.error().c_str());
+    return kExitError;
   }
   InstallInterruptHandler();
   TerminalScreen screen(options.color);

@@ -4,6 +4,9 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <cstring>
+
+#include "util/source_error.h"
 
 namespace backtalk {
 
@@ -19,6 +22,8 @@ bool LineInput::Fill(const std::function<void()>& before_waiting) {
   do {
     n = read(fd_, block, sizeof block);
   } while (n < 0 && errno == EINTR);
+  if (n < 0)
+    error_ = FormatError({name_, 0, 0, "", std::string("cannot read: ") + strerror(errno)});
   if (n <= 0) {
     eof_ = true;
     return false;
@@ -44,6 +49,10 @@ bool LineInput::Next(std::string* line, size_t max_bytes,
     }
     start_ = buffer_.size();  // a long line: what is kept is in *line, the rest is dropped
     if (!Fill(before_waiting)) break;
+  }
+  if (!error_.empty()) {
+    line->clear();
+    return false;
   }
   if (!line->empty() && line->back() == '\r') line->pop_back();
   return any;

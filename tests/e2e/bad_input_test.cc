@@ -137,6 +137,16 @@ TEST(BadInputTest, InterruptDuringARealtimeHoldEndsAtOnce) {
   EXPECT_EQ(r.err, "");
 }
 
+TEST(BadInputTest, AReadErrorOnStandardInputIsAnErrorNotTheEnd) {
+  // A folder as standard input opens, but every read of it fails.
+  ProcessOptions o;
+  o.binary = "/bin/sh";
+  ProcessResult r = RunBacktalk({"-c", std::string("exec '") + BACKTALK_BINARY + "' < /"}, o);
+  EXPECT_EQ(r.status, 2);
+  EXPECT_EQ(r.out, "");
+  EXPECT_EQ(r.err, "backtalk: standard input: cannot read: Is a directory\n");
+}
+
 TEST(BadInputTest, ALastLineWithoutNewlineIsReadAndEndsCleanly) {
   ProcessOptions o;
   o.input = "why is my mid back tight\nyes";  // input ends without a newline after "yes"
