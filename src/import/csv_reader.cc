@@ -101,7 +101,7 @@ bool SplitCsv(std::string_view text, char delimiter, const std::string& name,
   unsigned char options = CSV_STRICT_FINI | (delimiter == ',' ? CSV_STRICT : 0);
   Parser parser(options);
   if (!parser.ok()) {
-    *err = name + ": out of memory";
+    *err = FormatError({name, 0, 0, "", "out of memory"});
     return false;
   }
   csv_set_delim(parser.get(), static_cast<unsigned char>(delimiter));
@@ -166,7 +166,8 @@ bool ParseCsvDocument(std::string_view text, char delimiter, const std::string& 
   std::vector<CsvRow> rows;
   if (!SplitCsv(text, delimiter, name, &rows, err)) return false;
   if (rows.empty()) {
-    *err = name + ": is empty; an FAQ document has questions, each followed by its answer";
+    *err = FormatError(
+        {name, 0, 0, "", "is empty; an FAQ document has questions, each followed by its answer"});
     return false;
   }
   const CsvRow& header = rows[0];
@@ -191,10 +192,11 @@ bool ParseCsvDocument(std::string_view text, char delimiter, const std::string& 
       names += CellText(h);
       names += '"';
     }
-    *err = name + ":" + std::to_string(header.line) + ": the header row names no " +
-           (question < 0 ? "question column (question, q, query, title or prompt)"
-                         : "answer column (answer, a, response, reply or body)") +
-           "; its columns are " + names;
+    *err = FormatError({name, header.line, 0, "",
+                        std::string("the header row names no ") +
+                            (question < 0 ? "question column (question, q, query, title or prompt)"
+                                          : "answer column (answer, a, response, reply or body)") +
+                            "; its columns are " + names});
     return false;
   }
   FaqDocument doc;
@@ -202,10 +204,13 @@ bool ParseCsvDocument(std::string_view text, char delimiter, const std::string& 
     const CsvRow& row = rows[r];
     if (row.fields.size() != header.fields.size()) {
       size_t got = row.fields.size(), want = header.fields.size();
-      *err = name + ":" + std::to_string(row.line) + ": this row has " + std::to_string(got) +
-             (got == 1 ? " field" : " fields") + " and the header " + std::to_string(want) +
-             (got < want ? "; a column is missing"
-                         : "; a field with the delimiter in it is written in quotes");
+      *err =
+          FormatError({name, row.line, 0, "",
+                       "this row has " + std::to_string(got) + (got == 1 ? " field" : " fields") +
+                           " and the header " + std::to_string(want) +
+                           (got < want ? "; a column is missing"
+                                       : "; a field with the delimiter in it is written in "
+                                         "quotes")});
       return false;
     }
     FaqEntry entry;
@@ -214,8 +219,8 @@ bool ParseCsvDocument(std::string_view text, char delimiter, const std::string& 
     std::string answer_text = row.fields[static_cast<size_t>(answer)];
     if (entry.question.empty()) {
       if (!CellText(answer_text).empty())
-        doc.warnings.push_back(name + ":" + std::to_string(row.line) +
-                               ": a row with an answer but no question; left out");
+        doc.warnings.push_back(
+            FormatError({name, row.line, 0, "", "a row with an answer but no question; left out"}));
       continue;
     }
     // The answer's paragraphs are its lines; a line starting with a bullet mark is a list item.
@@ -235,8 +240,8 @@ bool ParseCsvDocument(std::string_view text, char delimiter, const std::string& 
       start = end + 1;
     }
     if (entry.answer.empty()) {
-      doc.warnings.push_back(name + ":" + std::to_string(row.line) + ": \"" + entry.question +
-                             "\" has no answer; left out");
+      doc.warnings.push_back(FormatError(
+          {name, row.line, 0, "", "\"" + entry.question + "\" has no answer; left out"}));
       continue;
     }
     for (int column : alternates) {
@@ -257,9 +262,9 @@ bool ParseCsvDocument(std::string_view text, char delimiter, const std::string& 
     AddEntry(&doc, std::move(entry), name);
   }
   if (doc.entries.empty()) {
-    *err = name +
-           ": no questions found (looked for rows under a header row that names the "
-           "question and answer columns)";
+    *err = FormatError({name, 0, 0, "",
+                        "no questions found (looked for rows under a header row that names the "
+                        "question and answer columns)"});
     return false;
   }
   doc.how = std::string(delimiter == '\t' ? "TSV" : "CSV") + ": the \"" +

@@ -369,9 +369,10 @@ void AddEntry(FaqDocument* doc, FaqEntry entry, const std::string& name) {
   for (FaqEntry& same : doc->entries) {
     if (same.question != entry.question) continue;
     bool joined = same.answer != entry.answer;
-    doc->warnings.push_back(name + ":" + std::to_string(entry.line) + ": \"" + entry.question +
-                            "\" was asked at line " + std::to_string(same.line) + " too; " +
-                            (joined ? "its answers are joined" : "with the same answer"));
+    doc->warnings.push_back(
+        FormatError({name, entry.line, 0, "",
+                     "\"" + entry.question + "\" was asked at line " + std::to_string(same.line) +
+                         " too; " + (joined ? "its answers are joined" : "with the same answer")}));
     if (joined) {
       same.answer += "\n" + entry.answer;
       same.blocks.insert(same.blocks.end(), entry.blocks.begin(), entry.blocks.end());
@@ -544,8 +545,9 @@ bool ParseDocument(std::string_view text, const std::string& name, FaqDocument* 
             "it follows answer text, and this document sets its questions apart with a blank "
             "line or a bullet";
       std::string shown = line.text.size() > 80 ? line.text.substr(0, 77) + "..." : line.text;
-      doc.warnings.push_back(name + ":" + std::to_string(line.number) + ": \"" + shown +
-                             "\" ends in '?' but is read as answer text: " + why);
+      doc.warnings.push_back(
+          FormatError({name, line.number, 0, "",
+                       "\"" + shown + "\" ends in '?' but is read as answer text: " + why}));
     }
   }
 
@@ -584,14 +586,14 @@ bool ParseDocument(std::string_view text, const std::string& name, FaqDocument* 
       }
     }
     if (entry.question.empty()) {
-      doc.warnings.push_back(name + ":" + std::to_string(entry.line) +
-                             ": a \"Q:\" with no question; left out");
+      doc.warnings.push_back(
+          FormatError({name, entry.line, 0, "", "a \"Q:\" with no question; left out"}));
       continue;
     }
     BuildAnswer(lines, from, end, first_text, &entry);
     if (entry.answer.empty()) {
-      doc.warnings.push_back(name + ":" + std::to_string(entry.line) + ": \"" + entry.question +
-                             "\" has no answer; left out");
+      doc.warnings.push_back(FormatError(
+          {name, entry.line, 0, "", "\"" + entry.question + "\" has no answer; left out"}));
       continue;
     }
     AddEntry(&doc, std::move(entry), name);
@@ -599,23 +601,25 @@ bool ParseDocument(std::string_view text, const std::string& name, FaqDocument* 
   if (found == 0) {
     switch (mode) {
       case Mode::kQuestionTags:
-        *err = name + ": no questions found (looked for \"Q:\" lines followed by \"A:\")";
+        *err = FormatError(
+            {name, 0, 0, "", "no questions found (looked for \"Q:\" lines followed by \"A:\")"});
         break;
       case Mode::kMarkdown:
-        *err = name +
-               ": no questions found (looked for Markdown headings and **bold** lines "
-               "ending in '?')";
+        *err = FormatError({name, 0, 0, "",
+                            "no questions found (looked for Markdown headings and **bold** lines "
+                            "ending in '?')"});
         break;
       case Mode::kPlain:
-        *err = name +
-               ": no questions found (looked for \"Q:\"/\"A:\" blocks, Markdown "
-               "headings or **bold** lines ending in '?', and lines ending in '?')";
+        *err = FormatError({name, 0, 0, "",
+                            "no questions found (looked for \"Q:\"/\"A:\" blocks, Markdown "
+                            "headings or **bold** lines ending in '?', and lines ending in '?')"});
         break;
     }
     return false;
   }
   if (doc.entries.empty()) {
-    *err = name + ": no answers found: each question must be followed by its answer";
+    *err = FormatError(
+        {name, 0, 0, "", "no answers found: each question must be followed by its answer"});
     return false;
   }
   switch (mode) {

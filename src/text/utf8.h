@@ -12,6 +12,10 @@ namespace backtalk {
 // character boundary. The result never contains a byte that a terminal would act on.
 std::string CleanText(std::string_view raw, size_t max_bytes = 64 * 1024);
 
+// The code point of the character at byte `at` of `text` (REQUIRES: at < text.size()), and its
+// length in bytes in *length; an invalid sequence reads as one byte of U+FFFD.
+char32_t DecodeAt(std::string_view text, size_t at, size_t* length);
+
 // The number of characters in `text`: code points, each byte of an invalid sequence counting
 // as one (as CleanText replaces it by one U+FFFD).
 size_t CountCharacters(std::string_view text);

@@ -28,6 +28,16 @@ TEST(Utf8Test, CountsCharactersWithEachBadByteAsOne) {
   EXPECT_EQ(CountCharacters("a\xff\xfe\xc3"), 4u);
 }
 
+TEST(Utf8Test, DecodesOneCharacterAtATime) {
+  size_t n = 0;
+  EXPECT_EQ(DecodeAt("a\xc3\xa9", 0, &n), U'a');
+  EXPECT_EQ(n, 1u);
+  EXPECT_EQ(DecodeAt("a\xc3\xa9", 1, &n), U'\u00e9');
+  EXPECT_EQ(n, 2u);
+  EXPECT_EQ(DecodeAt("\xe2\x80", 0, &n), U'\ufffd');  // cut short: one byte
+  EXPECT_EQ(n, 1u);
+}
+
 TEST(Utf8Test, FindsTheFirstInvalidSequence) {
   EXPECT_EQ(FindInvalidUtf8("caf\xc3\xa9 \xf0\x9f\x98\x80"), std::string_view::npos);
   EXPECT_EQ(FindInvalidUtf8("caf\xc3"), 3u);               // cut short
