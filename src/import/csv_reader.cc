@@ -2,6 +2,7 @@
 
 #include <csv.h>
 
+#include <cassert>
 #include <cctype>
 #include <utility>
 
@@ -97,6 +98,7 @@ std::string CellText(const std::string& cell) {
 
 bool SplitCsv(std::string_view text, char delimiter, const std::string& name,
               std::vector<CsvRow>* rows, std::string* err) {
+  assert(delimiter == ',' || delimiter == '\t');
   // Strict RFC 4180 for CSV; TSV writers seldom quote, so a quote inside a TSV field is text.
   unsigned char options = CSV_STRICT_FINI | (delimiter == ',' ? CSV_STRICT : 0);
   Parser parser(options);

@@ -1,6 +1,7 @@
 #include "knowledge/json_tree.h"
 
 #include <algorithm>
+#include <cassert>
 #include <nlohmann/json.hpp>
 #include <type_traits>
 #include <utility>
@@ -208,6 +209,7 @@ size_t JsonValue::size() const {
 }
 
 const JsonValue& JsonValue::operator[](size_t index) const {
+  assert(is_array() && index < size());
   return std::get<kArray>(value_)[index];
 }
 

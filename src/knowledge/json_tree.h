@@ -70,6 +70,7 @@ class JsonValue {
   // any other value.
   size_t size() const;
   bool empty() const { return size() == 0; }
+  // REQUIRES: is_array() and index < size().
   const JsonValue& operator[](size_t index) const;
 
   Iterator begin() const;

@@ -3,6 +3,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <cassert>
 #include <cerrno>
 #include <cstring>
 
@@ -34,6 +35,7 @@ bool LineInput::Fill(const std::function<void()>& before_waiting) {
 
 bool LineInput::Next(std::string* line, size_t max_bytes,
                      const std::function<void()>& before_waiting) {
+  assert(max_bytes > 0);
   line->clear();
   bool any = false;
   while (true) {

@@ -22,6 +22,7 @@ class LineInput {
   // rest of a longer line is read and dropped). `before_waiting` runs whenever no whole line is
   // buffered and the next read may block. False at end of input with nothing read, and after
   // a read error: then error() says so.
+  // REQUIRES: max_bytes > 0.
   bool Next(std::string* line, size_t max_bytes, const std::function<void()>& before_waiting);
 
   // "standard input: cannot read: Is a directory" after a read error, else empty. Lines read
