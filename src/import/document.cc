@@ -228,22 +228,6 @@ bool EndsWithQuestionMark(std::string_view s) {
   return false;
 }
 
-// A plain-text question is one short sentence that starts with a capital letter or a digit:
-// a question asked in passing inside a paragraph has other sentences on its line.
-bool LooksLikeQuestion(std::string_view s) {
-  if (!EndsWithQuestionMark(s)) return false;
-  unsigned char first = static_cast<unsigned char>(s[0]);
-  if (first < 0x80 && !std::isupper(first) && !std::isdigit(first)) return false;
-  int words = 1;
-  for (size_t i = 0; i + 1 < s.size(); ++i) {
-    if (s[i] == ' ') ++words;
-    if ((s[i] == '.' || s[i] == '!' || s[i] == '?') && s[i + 1] == ' ' && i + 2 < s.size() &&
-        std::isupper(static_cast<unsigned char>(s[i + 2])))
-      return false;
-  }
-  return words >= 2 && words <= 30;
-}
-
 enum class Mode { kQuestionTags, kMarkdown, kPlain };
 
 bool IsBlankish(Kind k) { return k == Kind::kBlank || k == Kind::kRule || k == Kind::kFence; }
@@ -353,6 +337,12 @@ std::string NotAQuestionBecause(std::string_view s) {
   if (words < 2) return "it is a single word";
   if (words > 30) return "it is longer than 30 words";
   return "";
+}
+
+// A plain-text question is one short sentence that starts with a capital letter or a digit:
+// a question asked in passing inside a paragraph has other sentences on its line.
+bool LooksLikeQuestion(std::string_view s) {
+  return EndsWithQuestionMark(s) && NotAQuestionBecause(s).empty();
 }
 
 }  // namespace
