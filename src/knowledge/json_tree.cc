@@ -45,8 +45,7 @@ class JsonTreeBuilder {
     JsonValue* v = Add();
     // Room for the few members of most objects at once, rather than growing by doubling.
     v->value_.emplace<JsonValue::kObject>().reserve(4);
-    open_.push_back(v);
-    return true;
+    return Open(v);
   }
   bool key(Json::string_t& key) {
     Members(open_.back()).emplace_back().key = std::move(key);
@@ -69,8 +68,7 @@ class JsonTreeBuilder {
   bool start_array(size_t) {
     JsonValue* v = Add();
     v->value_.emplace<JsonValue::kArray>();
-    open_.push_back(v);
-    return true;
+    return Open(v);
   }
   bool end_array() {
     open_.pop_back();
@@ -88,8 +86,15 @@ class JsonTreeBuilder {
   }
   size_t error_offset() const { return error_offset_; }
   const std::string& error_message() const { return error_message_; }
+  bool too_deep() const { return open_.size() == JsonValue::kMaxDepth; }
 
  private:
+  // Stops the parse at a value nested too deep: the tree is freed recursively.
+  bool Open(JsonValue* container) {
+    if (too_deep()) return false;
+    open_.push_back(container);
+    return true;
+  }
   // The new value: the root, the next element of the open array, or the value of the open
   // object's last key. The containers on open_ are each the last value of the one before, so
   // none of them grows, and moves, while a pointer to it is held.
@@ -132,6 +137,27 @@ std::string SyntaxMessage(const std::string& what) {
   return message;
 }
 
+// The offset of the bracket that opens a value nested deeper than JsonValue::kMaxDepth, in
+// `text` that is valid JSON up to there.
+size_t TooDeepAt(std::string_view text) {
+  size_t depth = 0;
+  bool in_string = false;
+  for (size_t i = 0; i < text.size(); ++i) {
+    char c = text[i];
+    if (in_string) {
+      if (c == '\\') ++i;
+      in_string = c != '"';
+    } else if (c == '"') {
+      in_string = true;
+    } else if ((c == '[' || c == '{') && ++depth > JsonValue::kMaxDepth) {
+      return i;
+    } else if (c == ']' || c == '}') {
+      --depth;
+    }
+  }
+  return text.size();
+}
+
 }  // namespace
 
 bool JsonValue::Parse(std::string_view text, const std::string& name, JsonValue* out,
@@ -142,7 +168,12 @@ bool JsonValue::Parse(std::string_view text, const std::string& name, JsonValue*
     *out = std::move(root);
     return true;
   }
-  *err = ErrorAt(name, text, builder.error_offset(), SyntaxMessage(builder.error_message()));
+  if (builder.too_deep()) {
+    *err = ErrorAt(name, text, TooDeepAt(text),
+                   "nested deeper than " + std::to_string(kMaxDepth) + " arrays and objects");
+  } else {
+    *err = ErrorAt(name, text, builder.error_offset(), SyntaxMessage(builder.error_message()));
+  }
   return false;
 }
 

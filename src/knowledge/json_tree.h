@@ -40,8 +40,12 @@ class JsonValue {
     const Member* at_;
   };
 
-  // Parses `text` as nlohmann::json::parse does. On a syntax error (or a number too large for
-  // a double) returns false with *err at its place in `text`, in the file `name`.
+  // Values nest at most this deep: a deeper one is an error (a tree is freed recursively).
+  static constexpr size_t kMaxDepth = 256;
+
+  // Parses `text` as nlohmann::json::parse does. On a syntax error, a number too large for a
+  // double or nesting deeper than kMaxDepth, returns false with *err at its place in `text`, in
+  // the file `name`.
   static bool Parse(std::string_view text, const std::string& name, JsonValue* out,
                     SourceError* err);
 

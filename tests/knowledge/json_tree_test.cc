@@ -169,5 +169,18 @@ TEST(JsonTreeTest, PlacesSyntaxErrorsAndTrimsTheirMessage) {
   EXPECT_EQ(FormatError(err), "kb.json:2:3: number overflow parsing '1e999'");
 }
 
+TEST(JsonTreeTest, RefusesNestingDeeperThanTheLimit) {
+  JsonValue value;
+  SourceError err;
+  std::string deep =
+      std::string(JsonValue::kMaxDepth, '[') + std::string(JsonValue::kMaxDepth, ']');
+  EXPECT_TRUE(JsonValue::Parse(deep, "kb.json", &value, &err)) << FormatError(err);
+  // The 256th '[' opens level 257; brackets in a string do not count.
+  deep = "{\"a\": \"[{\\\"\", \"b\": " + std::string(100000, '[');
+  ASSERT_FALSE(JsonValue::Parse(deep, "kb.json", &value, &err));
+  EXPECT_EQ(FormatError(err), "kb.json:1:" + std::to_string(19 + JsonValue::kMaxDepth) +
+                                  ": nested deeper than 256 arrays and objects");
+}
+
 }  // namespace
 }  // namespace backtalk
