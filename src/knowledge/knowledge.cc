@@ -114,13 +114,9 @@ class Reader {
                 double max, double fallback) {
     auto it = object.find(key);
     if (it == object.end()) return fallback;
-    return NumberValue(*it, Child(pointer, key), min, max, fallback);
+    return NumberValue(*it, pointer, key, min, max, fallback);
   }
 
-  double NumberValue(const json& value, const std::string& at, double min, double max,
-                     double fallback) {
-    return NumberValue(value, at, "", min, max, fallback);
-  }
   // The value at Child(pointer, key), or at `pointer` when `key` is empty: the pointer is built
   // only for an error, not for each of the thousands of weights of a large knowledge.
   double NumberValue(const json& value, const std::string& pointer, const std::string& key,
@@ -281,9 +277,9 @@ void ReadSequences(Reader& r, const json& root, Knowledge* k) {
           if (hold->size() != 2) {
             r.Error(hp, "a range must be [lowest, highest]");
           } else {
-            step.hold_seconds = static_cast<int>(r.NumberValue((*hold)[0], hp + "/0", 1, 3600, 0));
+            step.hold_seconds = static_cast<int>(r.NumberValue((*hold)[0], hp, "0", 1, 3600, 0));
             step.hold_seconds_max =
-                static_cast<int>(r.NumberValue((*hold)[1], hp + "/1", 1, 3600, 0));
+                static_cast<int>(r.NumberValue((*hold)[1], hp, "1", 1, 3600, 0));
             if (step.hold_seconds_max < step.hold_seconds)
               r.Error(hp, "the highest must not be below the lowest");
           }
