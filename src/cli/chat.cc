@@ -45,7 +45,10 @@ int Talk(const Engine& engine, const Options& options, const Sequence* start) {
     }
     PipeReader reader(&screen, Engine::kMaxLineBytes);
     Converse(&reader, &session, &screen);
-    return kExitOk;
+    if (reader.error().empty()) return kExitOk;
+    screen.Flush();
+    std::fprintf(stderr, "backtalk: %s\n", reader.error().c_str());
+    return kExitError;
   }
   InstallInterruptHandler();
   TerminalScreen screen(options.color);

@@ -12,6 +12,7 @@
 #include "import/merge.h"
 #include "knowledge/knowledge.h"
 #include "util/atomic_file.h"
+#include "util/utf8.h"
 
 namespace backtalk {
 
@@ -25,12 +26,6 @@ std::string BaseName(const std::string& path) {
 // "1 question", "2 questions".
 std::string Count(size_t n, const char* what) {
   return std::to_string(n) + " " + what + (n == 1 ? "" : "s");
-}
-
-size_t CountCharacters(const std::string& s) {
-  size_t n = 0;
-  for (char c : s) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
-  return n;
 }
 
 }  // namespace

@@ -7,8 +7,7 @@
 
 #include "dialog/reply_text.h"
 #include "engine/reply_json.h"
-#include "text/utf8.h"
-#include "util/regex.h"
+#include "util/utf8.h"
 
 namespace backtalk {
 
@@ -21,10 +20,6 @@ const char* const kYes[] = {"yes",        "y",       "yeah",    "yep",        "y
                             "sure thing", "why not", "alright", "all right",  "of course"};
 const char* const kNo[] = {"no",           "n",       "nope",        "nah",   "no thanks",
                            "no thank you", "not now", "maybe later", "later", "not today"};
-
-constexpr char kTimeLeftPattern[] =
-    R"(\bhow (long|much (longer|more|time)|many (more )?steps)\b|\b(time|steps) (left|remaining)\b|)"
-    R"(\bremaining\b|\bhow far\b)";
 
 bool OneOf(const std::string& words, const char* const* list, size_t n) {
   return std::find_if(list, list + n, [&](const char* w) { return words == w; }) != list + n;
@@ -392,19 +387,11 @@ bool Session::HandleInSequence(const Line& line) {
     Answer(engine_->Ask(line.input), false);
     return true;
   }
-  if (!pain_) {  // compiled on the first line during a sequence: most sessions run none
-    // The loader has checked every pattern, so Add cannot fail here.
-    std::string err;
-    pain_ = std::make_unique<PatternSet>();
-    for (const std::string& p : engine_->knowledge().pain.patterns) pain_->Add(p, 0, &err);
-    pain_->Compile(&err);
-    time_left_ = std::make_unique<RE2>(ForFoldedText(kTimeLeftPattern), PatternOptions());
-  }
-  if (!pain_->Match(words).empty()) {
+  if (engine_->SaysPain(words)) {
     Stop(engine_->knowledge().pain.notice + "\n");
     return true;
   }
-  if (RE2::PartialMatch(words, *time_left_)) {
+  if (engine_->AsksTimeLeft(words)) {
     Say(RemainingText());
     return true;
   }

@@ -17,8 +17,6 @@
 #ifndef BACKTALK_DIALOG_SESSION_H_
 #define BACKTALK_DIALOG_SESSION_H_
 
-#include <re2/re2.h>
-
 #include <memory>
 #include <optional>
 #include <string>
@@ -28,7 +26,6 @@
 #include "coach/player.h"
 #include "engine/engine.h"
 #include "term/screen.h"
-#include "util/regex.h"
 
 namespace backtalk {
 
@@ -116,8 +113,6 @@ class Session {
   const Sequence* offer_ = nullptr;
   std::optional<SequenceRun> run_;
   std::vector<const Intent*> choices_;  // the last numbered suggestions
-  std::unique_ptr<PatternSet> pain_;    // the knowledge's words of pain
-  std::unique_ptr<RE2> time_left_;      // "how long left?"
 };
 
 }  // namespace backtalk

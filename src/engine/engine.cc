@@ -1,9 +1,17 @@
 #include "engine/engine.h"
 
 #include "text/normalize.h"
-#include "text/utf8.h"
+#include "util/utf8.h"
 
 namespace backtalk {
+
+namespace {
+
+constexpr char kTimeLeftPattern[] =
+    R"(\bhow (long|much (longer|more|time)|many (more )?steps)\b|\b(time|steps) (left|remaining)\b|)"
+    R"(\bremaining\b|\bhow far\b)";
+
+}  // namespace
 
 std::string Reply::SafetyNotice() const {
   std::string notice;
@@ -33,6 +41,18 @@ std::unique_ptr<Engine> Engine::Create(Knowledge knowledge, std::string* err) {
     }
   }
   if (!engine->small_talk_.Compile(err)) return nullptr;
+  for (size_t i = 0; i < k.pain.patterns.size(); ++i) {
+    if (!engine->pain_.Add(k.pain.patterns[i], 0, err)) {
+      *err = "/pain/patterns/" + std::to_string(i) + ": " + *err;
+      return nullptr;
+    }
+  }
+  if (!engine->pain_.Compile(err)) return nullptr;
+  engine->time_left_ = std::make_unique<RE2>(ForFoldedText(kTimeLeftPattern), PatternOptions());
+  if (!engine->time_left_->ok()) {
+    *err = "the time-left pattern: " + engine->time_left_->error();
+    return nullptr;
+  }
   return engine;
 }
 
@@ -44,6 +64,10 @@ std::unique_ptr<Engine> Engine::Load(const std::string& path, std::string* err) 
   auto engine = Create(std::move(k), err);
   if (!engine) *err = source + ": " + *err;
   return engine;
+}
+
+bool Engine::AsksTimeLeft(std::string_view words) const {
+  return RE2::PartialMatch(re2::StringPiece(words.data(), words.size()), *time_left_);
 }
 
 Reply Engine::Ask(std::string_view line, bool explain) const {

@@ -57,6 +57,12 @@ class Engine {
   // words (its Reply's match.analysis.uncorrected) without this second pass.
   static std::string Words(std::string_view clean);
 
+  // Whether normalised `words` said during a stretch are words of pain ("ouch", "it hurts"),
+  // by the knowledge's pain patterns.
+  bool SaysPain(std::string_view words) const { return !pain_.Match(words).empty(); }
+  // Whether normalised `words` ask how much of a stretch is left ("how long left?").
+  bool AsksTimeLeft(std::string_view words) const;
+
   // Longest line read; the rest of a longer line is ignored.
   static constexpr size_t kMaxLineBytes = 64 * 1024;
 
@@ -66,6 +72,8 @@ class Engine {
   std::unique_ptr<Matcher> matcher_;
   std::unique_ptr<SafetyCheck> safety_;
   PatternSet small_talk_{RE2::ANCHOR_BOTH};  // the whole line is small talk, or none of it
+  PatternSet pain_;
+  std::unique_ptr<RE2> time_left_;
 };
 
 }  // namespace backtalk

@@ -2,10 +2,12 @@
 
 #include <csv.h>
 
+#include <cassert>
 #include <cctype>
 #include <utility>
 
-#include "text/utf8.h"
+#include "util/source_error.h"
+#include "util/utf8.h"
 
 namespace backtalk {
 
@@ -96,11 +98,12 @@ std::string CellText(const std::string& cell) {
 
 bool SplitCsv(std::string_view text, char delimiter, const std::string& name,
               std::vector<CsvRow>* rows, std::string* err) {
+  assert(delimiter == ',' || delimiter == '\t');
   // Strict RFC 4180 for CSV; TSV writers seldom quote, so a quote inside a TSV field is text.
   unsigned char options = CSV_STRICT_FINI | (delimiter == ',' ? CSV_STRICT : 0);
   Parser parser(options);
   if (!parser.ok()) {
-    *err = name + ": out of memory";
+    *err = FormatError({name, 0, 0, "", "out of memory"});
     return false;
   }
   csv_set_delim(parser.get(), static_cast<unsigned char>(delimiter));
@@ -131,19 +134,19 @@ bool SplitCsv(std::string_view text, char delimiter, const std::string& name,
     size_t used = csv_parse(parser.get(), chunk.data(), chunk.size(), OnField, OnRow, &state);
     if (used < chunk.size() || csv_error(parser.get()) != CSV_SUCCESS) {
       if (csv_error(parser.get()) == CSV_EPARSE) {
-        *err = DocumentPosition(name, text, start + used) +
-               ": a stray quote; a field with a quote in it is written in quotes with the quote "
-               "doubled (\"say \"\"hi\"\"\")";
+        *err = FormatError(ErrorAt(name, text, start + used,
+                                   "a stray quote; a field with a quote in it is written in "
+                                   "quotes with the quote doubled (\"say \"\"hi\"\"\")"));
       } else {
-        *err = name + ":" + std::to_string(line) + ": " + csv_strerror(csv_error(parser.get()));
+        *err = FormatError({name, line, 0, "", csv_strerror(csv_error(parser.get()))});
       }
       return false;
     }
     start = end;
   }
   if (csv_fini(parser.get(), OnField, OnRow, &state) != 0) {
-    *err = name + ":" + std::to_string(state.row_line) +
-           ": a quoted field that starts on this row is never closed";
+    *err = FormatError(
+        {name, state.row_line, 0, "", "a quoted field that starts on this row is never closed"});
     return false;
   }
   *rows = std::move(out);
@@ -165,7 +168,8 @@ bool ParseCsvDocument(std::string_view text, char delimiter, const std::string& 
   std::vector<CsvRow> rows;
   if (!SplitCsv(text, delimiter, name, &rows, err)) return false;
   if (rows.empty()) {
-    *err = name + ": is empty; an FAQ document has questions, each followed by its answer";
+    *err = FormatError(
+        {name, 0, 0, "", "is empty; an FAQ document has questions, each followed by its answer"});
     return false;
   }
   const CsvRow& header = rows[0];
@@ -190,10 +194,11 @@ bool ParseCsvDocument(std::string_view text, char delimiter, const std::string& 
       names += CellText(h);
       names += '"';
     }
-    *err = name + ":" + std::to_string(header.line) + ": the header row names no " +
-           (question < 0 ? "question column (question, q, query, title or prompt)"
-                         : "answer column (answer, a, response, reply or body)") +
-           "; its columns are " + names;
+    *err = FormatError({name, header.line, 0, "",
+                        std::string("the header row names no ") +
+                            (question < 0 ? "question column (question, q, query, title or prompt)"
+                                          : "answer column (answer, a, response, reply or body)") +
+                            "; its columns are " + names});
     return false;
   }
   FaqDocument doc;
@@ -201,10 +206,13 @@ bool ParseCsvDocument(std::string_view text, char delimiter, const std::string& 
     const CsvRow& row = rows[r];
     if (row.fields.size() != header.fields.size()) {
       size_t got = row.fields.size(), want = header.fields.size();
-      *err = name + ":" + std::to_string(row.line) + ": this row has " + std::to_string(got) +
-             (got == 1 ? " field" : " fields") + " and the header " + std::to_string(want) +
-             (got < want ? "; a column is missing"
-                         : "; a field with the delimiter in it is written in quotes");
+      *err =
+          FormatError({name, row.line, 0, "",
+                       "this row has " + std::to_string(got) + (got == 1 ? " field" : " fields") +
+                           " and the header " + std::to_string(want) +
+                           (got < want ? "; a column is missing"
+                                       : "; a field with the delimiter in it is written in "
+                                         "quotes")});
       return false;
     }
     FaqEntry entry;
@@ -213,8 +221,8 @@ bool ParseCsvDocument(std::string_view text, char delimiter, const std::string& 
     std::string answer_text = row.fields[static_cast<size_t>(answer)];
     if (entry.question.empty()) {
       if (!CellText(answer_text).empty())
-        doc.warnings.push_back(name + ":" + std::to_string(row.line) +
-                               ": a row with an answer but no question; left out");
+        doc.warnings.push_back(
+            FormatError({name, row.line, 0, "", "a row with an answer but no question; left out"}));
       continue;
     }
     // The answer's paragraphs are its lines; a line starting with a bullet mark is a list item.
@@ -234,8 +242,8 @@ bool ParseCsvDocument(std::string_view text, char delimiter, const std::string& 
       start = end + 1;
     }
     if (entry.answer.empty()) {
-      doc.warnings.push_back(name + ":" + std::to_string(row.line) + ": \"" + entry.question +
-                             "\" has no answer; left out");
+      doc.warnings.push_back(FormatError(
+          {name, row.line, 0, "", "\"" + entry.question + "\" has no answer; left out"}));
       continue;
     }
     for (int column : alternates) {
@@ -256,9 +264,9 @@ bool ParseCsvDocument(std::string_view text, char delimiter, const std::string& 
     AddEntry(&doc, std::move(entry), name);
   }
   if (doc.entries.empty()) {
-    *err = name +
-           ": no questions found (looked for rows under a header row that names the "
-           "question and answer columns)";
+    *err = FormatError({name, 0, 0, "",
+                        "no questions found (looked for rows under a header row that names the "
+                        "question and answer columns)"});
     return false;
   }
   doc.how = std::string(delimiter == '\t' ? "TSV" : "CSV") + ": the \"" +

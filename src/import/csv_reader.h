@@ -30,7 +30,7 @@ struct CsvRow {
   int line = 0;
 };
 
-// Splits `text` into rows with `delimiter` (',' or '\t'). Blank lines are skipped. On a
+// Splits `text` into rows with `delimiter` (REQUIRES: ',' or '\t'). Blank lines are skipped. On a
 // malformed file returns false with *err = "NAME:LINE[:COLUMN]: message".
 bool SplitCsv(std::string_view text, char delimiter, const std::string& name,
               std::vector<CsvRow>* rows, std::string* err);

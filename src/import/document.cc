@@ -1,12 +1,11 @@
 #include "import/document.h"
 
-#include <utf8proc.h>
-
 #include <cctype>
 #include <cstring>
 
-#include "text/utf8.h"
 #include "util/read_file.h"
+#include "util/source_error.h"
+#include "util/utf8.h"
 
 namespace backtalk {
 
@@ -229,22 +228,6 @@ bool EndsWithQuestionMark(std::string_view s) {
   return false;
 }
 
-// A plain-text question is one short sentence that starts with a capital letter or a digit:
-// a question asked in passing inside a paragraph has other sentences on its line.
-bool LooksLikeQuestion(std::string_view s) {
-  if (!EndsWithQuestionMark(s)) return false;
-  unsigned char first = static_cast<unsigned char>(s[0]);
-  if (first < 0x80 && !std::isupper(first) && !std::isdigit(first)) return false;
-  int words = 1;
-  for (size_t i = 0; i + 1 < s.size(); ++i) {
-    if (s[i] == ' ') ++words;
-    if ((s[i] == '.' || s[i] == '!' || s[i] == '?') && s[i + 1] == ' ' && i + 2 < s.size() &&
-        std::isupper(static_cast<unsigned char>(s[i + 2])))
-      return false;
-  }
-  return words >= 2 && words <= 30;
-}
-
 enum class Mode { kQuestionTags, kMarkdown, kPlain };
 
 bool IsBlankish(Kind k) { return k == Kind::kBlank || k == Kind::kRule || k == Kind::kFence; }
@@ -339,24 +322,6 @@ void BuildAnswer(const std::vector<Line>& lines, size_t begin, size_t end,
   }
 }
 
-// The byte offset of the first invalid UTF-8 sequence, or npos.
-size_t InvalidUtf8(std::string_view text) {
-  const auto* bytes = reinterpret_cast<const utf8proc_uint8_t*>(text.data());
-  size_t i = 0;
-  while (i < text.size()) {
-    if (static_cast<unsigned char>(text[i]) < 0x80) {
-      ++i;
-      continue;
-    }
-    utf8proc_int32_t cp = 0;
-    utf8proc_ssize_t n =
-        utf8proc_iterate(bytes + i, static_cast<utf8proc_ssize_t>(text.size() - i), &cp);
-    if (n < 1) return i;
-    i += static_cast<size_t>(n);
-  }
-  return std::string_view::npos;
-}
-
 // Why a plain-text line that ends in '?' was not taken as a question, or empty if it would be.
 std::string NotAQuestionBecause(std::string_view s) {
   unsigned char first = static_cast<unsigned char>(s[0]);
@@ -374,6 +339,12 @@ std::string NotAQuestionBecause(std::string_view s) {
   return "";
 }
 
+// A plain-text question is one short sentence that starts with a capital letter or a digit:
+// a question asked in passing inside a paragraph has other sentences on its line.
+bool LooksLikeQuestion(std::string_view s) {
+  return EndsWithQuestionMark(s) && NotAQuestionBecause(s).empty();
+}
+
 }  // namespace
 
 void AddAnswerBlock(FaqEntry* entry, const std::string& text, bool bullet) {
@@ -388,9 +359,10 @@ void AddEntry(FaqDocument* doc, FaqEntry entry, const std::string& name) {
   for (FaqEntry& same : doc->entries) {
     if (same.question != entry.question) continue;
     bool joined = same.answer != entry.answer;
-    doc->warnings.push_back(name + ":" + std::to_string(entry.line) + ": \"" + entry.question +
-                            "\" was asked at line " + std::to_string(same.line) + " too; " +
-                            (joined ? "its answers are joined" : "with the same answer"));
+    doc->warnings.push_back(
+        FormatError({name, entry.line, 0, "",
+                     "\"" + entry.question + "\" was asked at line " + std::to_string(same.line) +
+                         " too; " + (joined ? "its answers are joined" : "with the same answer")}));
     if (joined) {
       same.answer += "\n" + entry.answer;
       same.blocks.insert(same.blocks.end(), entry.blocks.begin(), entry.blocks.end());
@@ -402,34 +374,24 @@ void AddEntry(FaqDocument* doc, FaqEntry entry, const std::string& name) {
   doc->entries.push_back(std::move(entry));
 }
 
-std::string DocumentPosition(const std::string& name, std::string_view text, size_t offset) {
-  size_t line = 1, column = 1;
-  for (size_t i = 0; i < offset && i < text.size(); ++i) {
-    if (text[i] == '\n') {
-      ++line;
-      column = 1;
-    } else if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) {
-      ++column;
-    }
-  }
-  return name + ":" + std::to_string(line) + ":" + std::to_string(column);
-}
-
 bool CheckDocumentText(std::string_view* text, const std::string& name, std::string* err) {
   if (text->find('\0') != std::string_view::npos) {
-    *err = name + ": is a binary file, not an FAQ document (text, Markdown, HTML or CSV)";
+    *err = FormatError(
+        {name, 0, 0, "", "is a binary file, not an FAQ document (text, Markdown, HTML or CSV)"});
     return false;
   }
   if (StartsWith(*text, "\xEF\xBB\xBF")) text->remove_prefix(3);  // a byte order mark
   if (text->find_first_not_of(" \t\r\n\f\v") == std::string_view::npos) {
-    *err = name + ": is empty; an FAQ document has questions, each followed by its answer";
+    *err = FormatError(
+        {name, 0, 0, "", "is empty; an FAQ document has questions, each followed by its answer"});
     return false;
   }
-  if (size_t bad = InvalidUtf8(*text); bad != std::string_view::npos) {
+  if (size_t bad = FindInvalidUtf8(*text); bad != std::string_view::npos) {
     char byte[8];
     std::snprintf(byte, sizeof byte, "0x%02X", static_cast<unsigned char>((*text)[bad]));
-    *err = DocumentPosition(name, *text, bad) + ": invalid UTF-8 (byte " + byte +
-           "); save the document as UTF-8";
+    *err = FormatError(
+        ErrorAt(name, *text, bad,
+                std::string("invalid UTF-8 (byte ") + byte + "); save the document as UTF-8"));
     return false;
   }
   return true;
@@ -573,8 +535,9 @@ bool ParseDocument(std::string_view text, const std::string& name, FaqDocument* 
             "it follows answer text, and this document sets its questions apart with a blank "
             "line or a bullet";
       std::string shown = line.text.size() > 80 ? line.text.substr(0, 77) + "..." : line.text;
-      doc.warnings.push_back(name + ":" + std::to_string(line.number) + ": \"" + shown +
-                             "\" ends in '?' but is read as answer text: " + why);
+      doc.warnings.push_back(
+          FormatError({name, line.number, 0, "",
+                       "\"" + shown + "\" ends in '?' but is read as answer text: " + why}));
     }
   }
 
@@ -613,14 +576,14 @@ bool ParseDocument(std::string_view text, const std::string& name, FaqDocument* 
       }
     }
     if (entry.question.empty()) {
-      doc.warnings.push_back(name + ":" + std::to_string(entry.line) +
-                             ": a \"Q:\" with no question; left out");
+      doc.warnings.push_back(
+          FormatError({name, entry.line, 0, "", "a \"Q:\" with no question; left out"}));
       continue;
     }
     BuildAnswer(lines, from, end, first_text, &entry);
     if (entry.answer.empty()) {
-      doc.warnings.push_back(name + ":" + std::to_string(entry.line) + ": \"" + entry.question +
-                             "\" has no answer; left out");
+      doc.warnings.push_back(FormatError(
+          {name, entry.line, 0, "", "\"" + entry.question + "\" has no answer; left out"}));
       continue;
     }
     AddEntry(&doc, std::move(entry), name);
@@ -628,23 +591,25 @@ bool ParseDocument(std::string_view text, const std::string& name, FaqDocument* 
   if (found == 0) {
     switch (mode) {
       case Mode::kQuestionTags:
-        *err = name + ": no questions found (looked for \"Q:\" lines followed by \"A:\")";
+        *err = FormatError(
+            {name, 0, 0, "", "no questions found (looked for \"Q:\" lines followed by \"A:\")"});
         break;
       case Mode::kMarkdown:
-        *err = name +
-               ": no questions found (looked for Markdown headings and **bold** lines "
-               "ending in '?')";
+        *err = FormatError({name, 0, 0, "",
+                            "no questions found (looked for Markdown headings and **bold** lines "
+                            "ending in '?')"});
         break;
       case Mode::kPlain:
-        *err = name +
-               ": no questions found (looked for \"Q:\"/\"A:\" blocks, Markdown "
-               "headings or **bold** lines ending in '?', and lines ending in '?')";
+        *err = FormatError({name, 0, 0, "",
+                            "no questions found (looked for \"Q:\"/\"A:\" blocks, Markdown "
+                            "headings or **bold** lines ending in '?', and lines ending in '?')"});
         break;
     }
     return false;
   }
   if (doc.entries.empty()) {
-    *err = name + ": no answers found: each question must be followed by its answer";
+    *err = FormatError(
+        {name, 0, 0, "", "no answers found: each question must be followed by its answer"});
     return false;
   }
   switch (mode) {

@@ -67,9 +67,6 @@ void AddAnswerBlock(FaqEntry* entry, const std::string& text, bool bullet);
 // joined to the first one (unless it is the same) and a warning names both lines.
 void AddEntry(FaqDocument* doc, FaqEntry entry, const std::string& name);
 
-// "NAME:LINE:COLUMN" for a byte offset into `text` (columns in characters).
-std::string DocumentPosition(const std::string& name, std::string_view text, size_t offset);
-
 // Reads `path` (at most kMaxDocumentBytes) and parses it.
 bool ReadDocumentFile(const std::string& path, FaqDocument* out, std::string* err);
 

@@ -58,19 +58,21 @@ bool HasFaqHeader(std::string_view text, char delimiter) {
   return false;
 }
 
+// Each format and its name, in the order the enum declares them.
+const std::pair<const char*, DocumentFormat> kFormatNames[] = {
+    {"auto", DocumentFormat::kDetect},
+    {"html", DocumentFormat::kHtml},
+    {"csv", DocumentFormat::kCsv},
+    {"tsv", DocumentFormat::kTsv},
+    {"markdown", DocumentFormat::kMarkdown},
+    {"text", DocumentFormat::kText},
+    {"qa", DocumentFormat::kQa},
+};
+
 }  // namespace
 
 bool ParseDocumentFormat(std::string_view name, DocumentFormat* out) {
-  static const std::pair<const char*, DocumentFormat> kNames[] = {
-      {"auto", DocumentFormat::kDetect},
-      {"html", DocumentFormat::kHtml},
-      {"csv", DocumentFormat::kCsv},
-      {"tsv", DocumentFormat::kTsv},
-      {"markdown", DocumentFormat::kMarkdown},
-      {"text", DocumentFormat::kText},
-      {"qa", DocumentFormat::kQa},
-  };
-  for (const auto& [n, f] : kNames) {
+  for (const auto& [n, f] : kFormatNames) {
     if (name == n) {
       *out = f;
       return true;
@@ -80,22 +82,8 @@ bool ParseDocumentFormat(std::string_view name, DocumentFormat* out) {
 }
 
 const char* DocumentFormatName(DocumentFormat format) {
-  switch (format) {
-    case DocumentFormat::kDetect:
-      return "auto";
-    case DocumentFormat::kHtml:
-      return "html";
-    case DocumentFormat::kCsv:
-      return "csv";
-    case DocumentFormat::kTsv:
-      return "tsv";
-    case DocumentFormat::kMarkdown:
-      return "markdown";
-    case DocumentFormat::kText:
-      return "text";
-    case DocumentFormat::kQa:
-      return "qa";
-  }
+  for (const auto& [n, f] : kFormatNames)
+    if (f == format) return n;
   return "auto";
 }
 

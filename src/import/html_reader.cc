@@ -10,7 +10,8 @@
 #include <utility>
 #include <vector>
 
-#include "text/utf8.h"
+#include "util/source_error.h"
+#include "util/utf8.h"
 
 namespace backtalk {
 
@@ -347,20 +348,14 @@ std::string TrimDecoration(const std::string& s) {
     return c == UTF8PROC_CATEGORY_SO || c == UTF8PROC_CATEGORY_SK || c == UTF8PROC_CATEGORY_SM ||
            c == UTF8PROC_CATEGORY_ZS || c == UTF8PROC_CATEGORY_CO;
   };
-  const auto* bytes = reinterpret_cast<const utf8proc_uint8_t*>(s.data());
-  size_t begin = 0, end = 0, i = 0;
+  size_t begin = 0, end = 0, n = 0;
   bool started = false;
-  while (i < s.size()) {
-    utf8proc_int32_t cp = 0;
-    utf8proc_ssize_t n =
-        utf8proc_iterate(bytes + i, static_cast<utf8proc_ssize_t>(s.size() - i), &cp);
-    if (n < 1) n = 1;
-    if (!decoration(cp)) {
+  for (size_t i = 0; i < s.size(); i += n) {
+    if (!decoration(static_cast<utf8proc_int32_t>(DecodeAt(s, i, &n)))) {
       if (!started) begin = i;
       started = true;
-      end = i + static_cast<size_t>(n);
+      end = i + n;
     }
-    i += static_cast<size_t>(n);
   }
   return started ? s.substr(begin, end - begin) : "";
 }
@@ -408,18 +403,11 @@ void PlaceInScript(const GumboNode* script, const std::string& needle, FaqEntry*
   std::string_view source(text->v.text.original_text.data, text->v.text.original_text.length);
   size_t at = source.find(needle);
   if (at == std::string_view::npos) return;
-  int line = static_cast<int>(text->v.text.start_pos.line);
-  int column = static_cast<int>(text->v.text.start_pos.column);
-  for (size_t i = 0; i < at; ++i) {
-    if (source[i] == '\n') {
-      ++line;
-      column = 1;
-    } else if ((static_cast<unsigned char>(source[i]) & 0xC0) != 0x80) {
-      ++column;
-    }
-  }
-  entry->line = line;
-  entry->column = column;
+  SourceError place = ErrorAt("", source, at, "");
+  entry->line = static_cast<int>(text->v.text.start_pos.line) + place.line - 1;
+  entry->column = place.line == 1
+                      ? static_cast<int>(text->v.text.start_pos.column) + place.column - 1
+                      : place.column;
 }
 
 class PageReader {
@@ -442,8 +430,8 @@ class PageReader {
   void Add(FaqEntry entry) {
     if (entry.question.empty()) return;
     if (entry.answer.empty()) {
-      doc_->warnings.push_back(name_ + ":" + std::to_string(entry.line) + ": \"" + entry.question +
-                               "\" has no answer; left out");
+      doc_->warnings.push_back(FormatError(
+          {name_, entry.line, 0, "", "\"" + entry.question + "\" has no answer; left out"}));
       return;
     }
     AddEntry(doc_, std::move(entry), name_);
@@ -544,8 +532,9 @@ size_t PageReader::StructuredData() {
     RawText(script, &text);
     json value = json::parse(text, nullptr, /*allow_exceptions=*/false);
     if (value.is_discarded()) {
-      doc_->warnings.push_back(name_ + ":" + std::to_string(script->v.element.start_pos.line) +
-                               ": a JSON-LD script that is not valid JSON; left out");
+      doc_->warnings.push_back(
+          FormatError({name_, static_cast<int>(script->v.element.start_pos.line), 0, "",
+                       "a JSON-LD script that is not valid JSON; left out"}));
       continue;
     }
     FaqPage(value, script, &found, 0);
@@ -728,8 +717,9 @@ bool ParseHtmlDocument(std::string_view text, const std::string& name, FaqDocume
   Parsed parsed(text);
   if (CutOff(parsed.root())) {
     size_t end = text.find_last_not_of(" \t\r\n");
-    *err = DocumentPosition(name, text, end == std::string_view::npos ? 0 : end + 1) +
-           ": the page ends before </body> and </html>; it looks cut off (save the whole page)";
+    *err = FormatError(ErrorAt(
+        name, text, end == std::string_view::npos ? 0 : end + 1,
+        "the page ends before </body> and </html>; it looks cut off (save the whole page)"));
     return false;
   }
   // The most trusted structure that gives entries; one whose questions have no answers (empty
@@ -764,13 +754,15 @@ bool ParseHtmlDocument(std::string_view text, const std::string& name, FaqDocume
     }
   }
   if (found == 0) {
-    *err = name +
-           ": no questions found (looked for schema.org FAQPage JSON-LD, <details><summary> "
-           "accordions, <dl><dt><dd> lists, and h2-h4 headings ending in '?')";
+    *err = FormatError({name, 0, 0, "",
+                        "no questions found (looked for schema.org FAQPage JSON-LD, "
+                        "<details><summary> accordions, <dl><dt><dd> lists, and h2-h4 headings "
+                        "ending in '?')"});
     return false;
   }
   if (doc.entries.empty()) {
-    *err = name + ": no answers found: each question must be followed by its answer";
+    *err = FormatError(
+        {name, 0, 0, "", "no answers found: each question must be followed by its answer"});
     return false;
   }
   *out = std::move(doc);

@@ -4,6 +4,8 @@
 #include <unordered_map>
 #include <utility>
 
+#include "util/source_error.h"
+
 namespace backtalk {
 
 namespace {
@@ -40,11 +42,11 @@ FaqDocument MergeDocuments(std::vector<NamedDocument> docs, std::vector<std::str
       FaqEntry& first = merged.entries[it->second.first];
       const std::string& first_name = docs[it->second.second].name;
       std::string where = first_name + ":" + std::to_string(first.line);
-      merged.warnings.push_back(docs[d].name + ":" + std::to_string(entry.line) + ": \"" +
-                                entry.question + "\" is also asked at " + where + "; " +
-                                (first.answer == entry.answer
-                                     ? "the answers are the same"
-                                     : "the answer from " + first_name + " is kept"));
+      merged.warnings.push_back(FormatError(
+          {docs[d].name, entry.line, 0, "",
+           "\"" + entry.question + "\" is also asked at " + where + "; " +
+               (first.answer == entry.answer ? "the answers are the same"
+                                             : "the answer from " + first_name + " is kept")}));
       first.alternates.insert(first.alternates.end(), entry.alternates.begin(),
                               entry.alternates.end());
     }

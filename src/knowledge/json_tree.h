@@ -1,7 +1,7 @@
-// A JSON document as the knowledge loader reads it: parsed by nlohmann's parser, so syntax
-// errors are nlohmann's exceptions with their byte positions, but built into a lighter tree
-// than nlohmann's: an object is one vector of members, not a map of nodes. Building and freeing
-// it costs a fraction of nlohmann::json for a knowledge of thousands of intents.
+// A JSON document as the knowledge loader reads it: parsed by nlohmann's SAX parser, so syntax
+// errors are nlohmann's with their byte positions, but built into a lighter tree than
+// nlohmann's: an object is one vector of members, not a map of nodes. Building and freeing it
+// costs a fraction of nlohmann::json for a knowledge of thousands of intents.
 //
 // An object reads as nlohmann::json (with std::map) reads: members sorted by key, and of a key
 // given twice, the last value.
@@ -14,6 +14,8 @@
 #include <string_view>
 #include <variant>
 #include <vector>
+
+#include "util/source_error.h"
 
 namespace backtalk {
 
@@ -38,9 +40,14 @@ class JsonValue {
     const Member* at_;
   };
 
-  // Parses `text` as nlohmann::json::parse does; throws what it throws on a syntax error
-  // (nlohmann::json::parse_error, or out_of_range for a number too large for a double).
-  static JsonValue Parse(std::string_view text);
+  // Values nest at most this deep: a deeper one is an error (a tree is freed recursively).
+  static constexpr size_t kMaxDepth = 256;
+
+  // Parses `text` as nlohmann::json::parse does. On a syntax error, a number too large for a
+  // double or nesting deeper than kMaxDepth, returns false with *err at its place in `text`, in
+  // the file `name`.
+  static bool Parse(std::string_view text, const std::string& name, JsonValue* out,
+                    SourceError* err);
 
   bool is_null() const { return value_.index() == kNull; }
   bool is_boolean() const { return value_.index() == kBoolean; }
@@ -67,6 +74,7 @@ class JsonValue {
   // any other value.
   size_t size() const;
   bool empty() const { return size() == 0; }
+  // REQUIRES: is_array() and index < size().
   const JsonValue& operator[](size_t index) const;
 
   Iterator begin() const;

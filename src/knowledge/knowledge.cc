@@ -1,14 +1,12 @@
 #include "knowledge/knowledge.h"
 
-#include <re2/re2.h>
-
-#include <nlohmann/json.hpp>
 #include <set>
 #include <sstream>
 
 #include "knowledge/json_tree.h"
 #include "util/read_file.h"
 #include "util/regex.h"
+#include "util/source_error.h"
 
 namespace backtalk {
 
@@ -22,65 +20,6 @@ const Sequence* Knowledge::FindSequence(std::string_view id) const {
 
 namespace {
 
-// Formats a JSON syntax error at byte offset `byte` (1-based, as nlohmann reports it) as
-// "NAME:LINE:COLUMN: message", then the offending line and a caret under the column.
-std::string SyntaxError(std::string_view text, const std::string& name, size_t byte,
-                        const std::string& message) {
-  size_t offset = byte == 0 ? 0 : std::min(byte - 1, text.size());
-  size_t line = 1;
-  size_t line_start = 0;
-  for (size_t i = 0; i < offset; ++i) {
-    if (text[i] == '\n') {
-      ++line;
-      line_start = i + 1;
-    }
-  }
-  size_t line_end = text.find('\n', line_start);
-  if (line_end == std::string_view::npos) line_end = text.size();
-  std::string source(text.substr(line_start, std::min<size_t>(line_end - line_start, 200)));
-  for (char& c : source)
-    if (static_cast<unsigned char>(c) < 0x20 && c != '\t') c = ' ';
-  size_t column = offset - line_start + 1;
-  std::ostringstream out;
-  out << name << ":" << line << ":" << column << ": " << message << "\n"
-      << source << "\n"
-      << std::string(std::min<size_t>(column - 1, source.size()), ' ') << "^";
-  return out.str();
-}
-
-// nlohmann's messages read "[json.exception.parse_error.101] parse error at line 3, column 5:
-// syntax error while parsing object - unexpected '}'; expected string literal"; keep the end.
-std::string TrimParseMessage(const std::string& what) {
-  std::string message = what;
-  size_t colon = message.find(": ");
-  if (colon != std::string::npos && message.rfind("[json.exception", 0) == 0)
-    message = message.substr(colon + 2);
-  // "syntax error while parsing object key - unexpected '}'; expected string literal" reads
-  // better as "unexpected '}'; expected string literal (in an object key)".
-  const std::string prefix = "syntax error while parsing ";
-  size_t dash = message.find(" - ");
-  if (message.rfind(prefix, 0) == 0 && dash != std::string::npos)
-    message = message.substr(dash + 3) + " (in " + (message[prefix.size()] == 'o' ? "an " : "a ") +
-              message.substr(prefix.size(), dash - prefix.size()) + ")";
-  return message;
-}
-
-// The offset of the number literal `token` in JSON `text`, where it stands on its own (not as
-// part of a longer number or a word); 0 when it cannot be found.
-size_t FindNumber(std::string_view text, std::string_view token) {
-  auto part_of_number = [](char c) {
-    return (c >= '0' && c <= '9') || c == '.' || c == '-' || c == '+' || c == 'e' || c == 'E';
-  };
-  for (size_t at = token.empty() ? text.npos : text.find(token); at != text.npos;
-       at = text.find(token, at + 1)) {
-    size_t end = at + token.size();
-    if ((at == 0 || !part_of_number(text[at - 1])) &&
-        (end == text.size() || !part_of_number(text[end])))
-      return at;
-  }
-  return 0;
-}
-
 // Walks the parsed JSON, converting and checking it; every problem is collected with the JSON
 // pointer of the value it is about.
 class Reader {
@@ -89,17 +28,10 @@ class Reader {
       : name_(name), check_patterns_(check_patterns) {}
 
   void Error(const std::string& pointer, const std::string& message) {
-    errors_.push_back(name_ + ": " + (pointer.empty() ? "/" : pointer) + ": " + message);
+    errors_.push_back({name_, 0, 0, pointer.empty() ? "/" : pointer, message});
   }
   bool ok() const { return errors_.empty(); }
-  std::string Errors() const {
-    std::string all;
-    for (const std::string& e : errors_) {
-      if (!all.empty()) all += "\n";
-      all += e;
-    }
-    return all;
-  }
+  std::string Errors() const { return FormatErrors(errors_); }
 
   static std::string Child(const std::string& pointer, const std::string& key) {
     std::string escaped;
@@ -182,13 +114,9 @@ class Reader {
                 double max, double fallback) {
     auto it = object.find(key);
     if (it == object.end()) return fallback;
-    return NumberValue(*it, Child(pointer, key), min, max, fallback);
+    return NumberValue(*it, pointer, key, min, max, fallback);
   }
 
-  double NumberValue(const json& value, const std::string& at, double min, double max,
-                     double fallback) {
-    return NumberValue(value, at, "", min, max, fallback);
-  }
   // The value at Child(pointer, key), or at `pointer` when `key` is empty: the pointer is built
   // only for an error, not for each of the thousands of weights of a large knowledge.
   double NumberValue(const json& value, const std::string& pointer, const std::string& key,
@@ -280,7 +208,7 @@ class Reader {
  private:
   std::string name_;
   bool check_patterns_;  // parse every pattern to report the bad ones
-  std::vector<std::string> errors_;
+  std::vector<SourceError> errors_;
 };
 
 void ReadIntents(Reader& r, const json& root, Knowledge* k) {
@@ -349,9 +277,9 @@ void ReadSequences(Reader& r, const json& root, Knowledge* k) {
           if (hold->size() != 2) {
             r.Error(hp, "a range must be [lowest, highest]");
           } else {
-            step.hold_seconds = static_cast<int>(r.NumberValue((*hold)[0], hp + "/0", 1, 3600, 0));
+            step.hold_seconds = static_cast<int>(r.NumberValue((*hold)[0], hp, "0", 1, 3600, 0));
             step.hold_seconds_max =
-                static_cast<int>(r.NumberValue((*hold)[1], hp + "/1", 1, 3600, 0));
+                static_cast<int>(r.NumberValue((*hold)[1], hp, "1", 1, 3600, 0));
             if (step.hold_seconds_max < step.hold_seconds)
               r.Error(hp, "the highest must not be below the lowest");
           }
@@ -460,28 +388,18 @@ namespace {
 bool Load(std::string_view text, const std::string& name, bool check_patterns, Knowledge* out,
           std::string* err) {
   if (text.find('\0') != std::string_view::npos) {
-    *err = name + ": is a binary file, not a knowledge file (JSON)";
+    *err = FormatError({name, 0, 0, "", "is a binary file, not a knowledge file (JSON)"});
     return false;
   }
   if (text.find_first_not_of(" \t\r\n") == std::string_view::npos) {
-    *err = name + ": is empty; a knowledge file is a JSON object with \"intents\"";
+    *err = FormatError(
+        {name, 0, 0, "", "is empty; a knowledge file is a JSON object with \"intents\""});
     return false;
   }
   json root;
-  try {
-    root = JsonValue::Parse(text);
-  } catch (const nlohmann::json::parse_error& e) {
-    *err = SyntaxError(text, name, e.byte, TrimParseMessage(e.what()));
-    return false;
-  } catch (const nlohmann::json::out_of_range& e) {
-    // A number too large for a double ("1e999"): nlohmann names the token but not its place.
-    std::string message = e.what();
-    if (size_t bracket = message.find("] "); bracket != std::string::npos)
-      message = message.substr(bracket + 2);
-    size_t quote = message.find('\'');
-    std::string token = quote == std::string::npos ? "" : message.substr(quote + 1);
-    if (!token.empty() && token.back() == '\'') token.pop_back();
-    *err = SyntaxError(text, name, FindNumber(text, token) + 1, message);
+  SourceError syntax;
+  if (!JsonValue::Parse(text, name, &root, &syntax)) {
+    *err = FormatError(syntax, text);
     return false;
   }
   Reader r(name, check_patterns);

@@ -1,20 +1,17 @@
 #include "server/request.h"
 
-#include <nlohmann/json.hpp>
+#include "knowledge/json_tree.h"
+#include "util/source_error.h"
 
 namespace backtalk {
 
 namespace {
 
-// Parses `body` as one JSON object; nlohmann's message names the byte where it went wrong.
-bool ParseObject(std::string_view body, nlohmann::json* object, std::string* err) {
-  try {
-    *object = nlohmann::json::parse(body);
-  } catch (const nlohmann::json::exception& e) {
-    std::string what = e.what();
-    // "[json.exception.parse_error.101] parse error at line 1, column 2: ..." -> from "parse".
-    size_t bracket = what.find("] ");
-    *err = "malformed JSON: " + (bracket == std::string::npos ? what : what.substr(bracket + 2));
+// Parses `body` as one JSON object; a syntax error names its line and column in the body.
+bool ParseObject(std::string_view body, JsonValue* object, std::string* err) {
+  SourceError syntax;
+  if (!JsonValue::Parse(body, "body", object, &syntax)) {
+    *err = "malformed JSON: " + FormatError(syntax);
     return false;
   }
   if (!object->is_object()) {
@@ -25,7 +22,7 @@ bool ParseObject(std::string_view body, nlohmann::json* object, std::string* err
 }
 
 // Reads `name` as a string; absent is allowed only when `required` is false (then "").
-bool StringField(const nlohmann::json& object, const char* name, bool required, std::string* value,
+bool StringField(const JsonValue& object, const char* name, bool required, std::string* value,
                  std::string* err) {
   auto it = object.find(name);
   if (it == object.end() || (!required && it->is_null())) {
@@ -37,7 +34,7 @@ bool StringField(const nlohmann::json& object, const char* name, bool required, 
     *err = std::string("field \"") + name + "\" must be a string";
     return false;
   }
-  *value = it->get<std::string>();
+  *value = it->string();
   return true;
 }
 
@@ -45,14 +42,14 @@ bool StringField(const nlohmann::json& object, const char* name, bool required, 
 
 bool ParseAskRequest(std::string_view body, AskRequest* request, std::string* err) {
   *request = AskRequest{};
-  nlohmann::json object;
+  JsonValue object;
   return ParseObject(body, &object, err) &&
          StringField(object, "question", true, &request->question, err);
 }
 
 bool ParseChatRequest(std::string_view body, ChatRequest* request, std::string* err) {
   *request = ChatRequest{};
-  nlohmann::json object;
+  JsonValue object;
   return ParseObject(body, &object, err) &&
          StringField(object, "line", true, &request->line, err) &&
          StringField(object, "state", false, &request->state, err);

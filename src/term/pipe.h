@@ -40,6 +40,8 @@ class PipeReader : public LineReader {
   // REQUIRES: `screen` is not null and outlives the reader.
   PipeReader(PipeScreen* screen, size_t max_line_bytes);
   ReadStatus Read(const std::string& prompt, std::string* line) override;
+  // What ended the input if a read failed ("standard input: cannot read: ..."), else empty.
+  const std::string& error() const { return input_.error(); }
 
  private:
   PipeScreen* screen_;

@@ -4,8 +4,8 @@
 
 #include "text/lexicon.h"
 #include "text/normalize.h"
-#include "text/utf8.h"
 #include "text/words.h"
+#include "util/utf8.h"
 
 namespace backtalk {
 

@@ -9,7 +9,7 @@
 #include <unordered_map>
 #include <utility>
 
-#include "text/utf8.h"
+#include "util/utf8.h"
 
 namespace backtalk {
 

@@ -3,7 +3,11 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <cassert>
 #include <cerrno>
+#include <cstring>
+
+#include "util/source_error.h"
 
 namespace backtalk {
 
@@ -19,6 +23,8 @@ bool LineInput::Fill(const std::function<void()>& before_waiting) {
   do {
     n = read(fd_, block, sizeof block);
   } while (n < 0 && errno == EINTR);
+  if (n < 0)
+    error_ = FormatError({name_, 0, 0, "", std::string("cannot read: ") + strerror(errno)});
   if (n <= 0) {
     eof_ = true;
     return false;
@@ -29,6 +35,7 @@ bool LineInput::Fill(const std::function<void()>& before_waiting) {
 
 bool LineInput::Next(std::string* line, size_t max_bytes,
                      const std::function<void()>& before_waiting) {
+  assert(max_bytes > 0);
   line->clear();
   bool any = false;
   while (true) {
@@ -44,6 +51,10 @@ bool LineInput::Next(std::string* line, size_t max_bytes,
     }
     start_ = buffer_.size();  // a long line: what is kept is in *line, the rest is dropped
     if (!Fill(before_waiting)) break;
+  }
+  if (!error_.empty()) {
+    line->clear();
+    return false;
   }
   if (!line->empty() && line->back() == '\r') line->pop_back();
   return any;

@@ -8,22 +8,33 @@
 #include <cstddef>
 #include <functional>
 #include <string>
+#include <utility>
 
 namespace backtalk {
 
 class LineInput {
  public:
-  explicit LineInput(int fd) : fd_(fd) {}
+  // `name` says what `fd` is in an error: "standard input".
+  explicit LineInput(int fd, std::string name = "standard input")
+      : fd_(fd), name_(std::move(name)) {}
 
   // Reads one line without its newline (or "\r\n"), keeping at most `max_bytes` of it (the
   // rest of a longer line is read and dropped). `before_waiting` runs whenever no whole line is
-  // buffered and the next read may block. False at end of input with nothing read.
+  // buffered and the next read may block. False at end of input with nothing read, and after
+  // a read error: then error() says so.
+  // REQUIRES: max_bytes > 0.
   bool Next(std::string* line, size_t max_bytes, const std::function<void()>& before_waiting);
+
+  // "standard input: cannot read: Is a directory" after a read error, else empty. Lines read
+  // before the error were returned whole; what was read of a last line is dropped.
+  const std::string& error() const { return error_; }
 
  private:
   bool Fill(const std::function<void()>& before_waiting);
 
   int fd_;
+  std::string name_;
+  std::string error_;
   std::string buffer_;
   size_t start_ = 0;
   bool eof_ = false;

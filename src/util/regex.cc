@@ -1,6 +1,7 @@
 #include "util/regex.h"
 
 #include <algorithm>
+#include <cassert>
 
 namespace backtalk {
 
@@ -68,6 +69,7 @@ PatternSet::PatternSet(RE2::Anchor anchor)
     : set_(std::make_unique<RE2::Set>(PatternOptions(), anchor)) {}
 
 bool PatternSet::Add(const std::string& pattern, int tag, std::string* error) {
+  assert(!compiled_);
   std::string message;
   if (set_->Add(ForFoldedText(pattern), &message) < 0) {
     *error = ParseError(pattern, message);

@@ -30,9 +30,11 @@ class PatternSet {
   // (and a text that cannot is given up at its first byte that rules every pattern out).
   explicit PatternSet(RE2::Anchor anchor = RE2::UNANCHORED);
   // Returns false with RE2's message for a pattern that does not compile.
+  // REQUIRES: Compile() has not been called.
   bool Add(const std::string& pattern, int tag, std::string* error);
   bool Compile(std::string* error);
-  // Tags of the patterns that match anywhere in `text`, sorted, each once.
+  // Tags of the patterns that match (anywhere, or the whole text with ANCHOR_BOTH), sorted,
+  // each once; none before Compile() has succeeded.
   std::vector<int> Match(std::string_view text) const;
   bool empty() const { return tags_.empty(); }
 

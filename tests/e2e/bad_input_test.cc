@@ -137,6 +137,16 @@ TEST(BadInputTest, InterruptDuringARealtimeHoldEndsAtOnce) {
   EXPECT_EQ(r.err, "");
 }
 
+TEST(BadInputTest, AReadErrorOnStandardInputIsAnErrorNotTheEnd) {
+  // A folder as standard input opens, but every read of it fails.
+  ProcessOptions o;
+  o.binary = "/bin/sh";
+  ProcessResult r = RunBacktalk({"-c", std::string("exec '") + BACKTALK_BINARY + "' < /"}, o);
+  EXPECT_EQ(r.status, 2);
+  EXPECT_EQ(r.out, "");
+  EXPECT_EQ(r.err, "backtalk: standard input: cannot read: Is a directory\n");
+}
+
 TEST(BadInputTest, ALastLineWithoutNewlineIsReadAndEndsCleanly) {
   ProcessOptions o;
   o.input = "why is my mid back tight\nyes";  // input ends without a newline after "yes"
@@ -210,6 +220,17 @@ TEST_F(BadKnowledgeTest, ValidJsonOfTheWrongShape) {
                         ": /intents/0/question: expected a string, found number\n" + path +
                         ": /intents/0/answer: missing (a string is required)\n" + path +
                         ": /intents/0/keywords: missing (an object of word: weight is required)");
+}
+
+TEST_F(BadKnowledgeTest, ABadPainPatternFailsCheckWithItsPointer) {
+  std::string path = Write("pain.json", R"({"intents": [{"id": "a", "question": "Why?",
+      "answer": "Because.", "keywords": {"why": 1}}],
+    "pain": {"patterns": ["\\bouch\\b", "(it hurts"], "notice": "Stop."}})");
+  ProcessResult r = RunBacktalk({"check", path});
+  EXPECT_EQ(r.status, 2) << r.err;
+  EXPECT_EQ(r.out, "");
+  EXPECT_EQ(r.err,
+            "backtalk: " + path + ": /pain/patterns/1: invalid pattern: missing ): (it hurts\n");
 }
 
 }  // namespace

@@ -52,6 +52,24 @@ TEST_F(EngineTest, NoAnswerComesWithTheClosestTopics) {
   EXPECT_EQ(r.suggestions[0]->question, "How do you stretch your middle back?");
 }
 
+TEST_F(EngineTest, KnowsWordsOfPainAndAQuestionOfTimeLeft) {
+  EXPECT_TRUE(engine_->SaysPain("ouch"));
+  EXPECT_TRUE(engine_->SaysPain("it hurts"));
+  EXPECT_FALSE(engine_->SaysPain("how long left"));
+  EXPECT_TRUE(engine_->AsksTimeLeft("how long left"));
+  EXPECT_TRUE(engine_->AsksTimeLeft("how many more steps"));
+  EXPECT_FALSE(engine_->AsksTimeLeft("why is my back tight"));
+}
+
+TEST(EngineCreateTest, ABadPainPatternIsAnErrorWithItsPointer) {
+  Knowledge k;
+  k.intents.push_back({"a", "Why?", "Because.", {{"why", 1}}, {}, {}, ""});
+  k.pain.patterns = {"\\bouch\\b", "(it hurts"};
+  std::string err;
+  EXPECT_EQ(Engine::Create(k, &err), nullptr);
+  EXPECT_EQ(err, "/pain/patterns/1: missing ): (it hurts");
+}
+
 TEST_F(EngineTest, InputIsCleanedBeforeItIsEchoed) {
   Reply r = engine_->Ask("why \x1b[2J is my back \xff tight");
   EXPECT_EQ(r.input, "why  [2J is my back \xEF\xBF\xBD tight");

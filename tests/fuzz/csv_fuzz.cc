@@ -8,7 +8,7 @@
 #include <vector>
 
 #include "import/csv_reader.h"
-#include "text/utf8.h"
+#include "util/utf8.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   std::string_view text(reinterpret_cast<const char*>(data), size);

@@ -7,7 +7,7 @@
 #include <string_view>
 
 #include "import/html_reader.h"
-#include "text/utf8.h"
+#include "util/utf8.h"
 
 namespace {
 

@@ -36,20 +36,20 @@ TEST(RequestTest, ReadsTheFields) {
 
 TEST(RequestTest, EachWrongBodyHasItsMessage) {
   EXPECT_EQ(AskError(""),
-            "malformed JSON: parse error at line 1, column 1: syntax error while parsing value - "
-            "unexpected end of input; expected '[', '{', or a literal");
+            "malformed JSON: body:1:1: unexpected end of input; expected '[', '{', or a literal "
+            "(in a value)");
   EXPECT_EQ(AskError("{\"question\": \"a\""),
-            "malformed JSON: parse error at line 1, column 17: syntax error while parsing object "
-            "- unexpected end of input; expected '}'");
+            "malformed JSON: body:1:17: unexpected end of input; expected '}' (in an object)");
   EXPECT_EQ(AskError("{} {}"),
-            "malformed JSON: parse error at line 1, column 4: syntax error while parsing value - "
-            "unexpected '{'; expected end of input");
+            "malformed JSON: body:1:4: unexpected '{'; expected end of input (in a value)");
+  EXPECT_EQ(AskError("{\n\"question\": \"\u00e9\",\n}"),
+            "malformed JSON: body:3:1: unexpected '}'; expected string literal (in an object key)");
   EXPECT_EQ(AskError("\"why\""), "the body must be a JSON object");
   EXPECT_EQ(AskError("null"), "the body must be a JSON object");
   EXPECT_EQ(AskError("{\"Question\": \"a\"}"), "missing field \"question\" (a string)");
   EXPECT_EQ(AskError("{\"question\": null}"), "field \"question\" must be a string");
   EXPECT_EQ(AskError("{\"question\": [\"a\"]}"), "field \"question\" must be a string");
-  EXPECT_EQ(AskError("{\"question\": \"\xC3\"}").rfind("malformed JSON: parse error", 0), 0u);
+  EXPECT_EQ(AskError("{\"question\": \"\xC3\"}").rfind("malformed JSON: body:1:", 0), 0u);
   EXPECT_EQ(ChatError("{\"state\": \"x\"}"), "missing field \"line\" (a string)");
   EXPECT_EQ(ChatError("{\"line\": \"a\", \"state\": {}}"), "field \"state\" must be a string");
   EXPECT_EQ(ChatError("{\"line\": 1}"), "field \"line\" must be a string");
@@ -57,7 +57,7 @@ TEST(RequestTest, EachWrongBodyHasItsMessage) {
 
 TEST(RequestTest, DeepNestingIsAnErrorNotACrash) {
   std::string deep = "{\"line\": \"a\", \"x\": " + std::string(100000, '[') + "}";
-  EXPECT_EQ(ChatError(deep).rfind("malformed JSON: parse error", 0), 0u);
+  EXPECT_EQ(ChatError(deep).rfind("malformed JSON: body:1:", 0), 0u);
 }
 
 }  // namespace

@@ -2,6 +2,7 @@
 // the hook that runs before a read could wait.
 #include "util/line_input.h"
 
+#include <fcntl.h>
 #include <gtest/gtest.h>
 #include <unistd.h>
 
@@ -59,6 +60,23 @@ TEST(LineInputTest, RunsTheHookOnlyWhenNoWholeLineIsBuffered) {
   EXPECT_FALSE(input.Next(&line, 100, hook));
   EXPECT_EQ(waits, 2);  // the read that found the end
   close(fd);
+}
+
+TEST(LineInputTest, AReadErrorIsReportedNotTakenForTheEnd) {
+  int fd = open("/", O_RDONLY | O_DIRECTORY);  // read() on a folder fails with EISDIR
+  ASSERT_GE(fd, 0);
+  LineInput input(fd, "standard input");
+  std::string line = "stale";
+  EXPECT_FALSE(input.Next(&line, 100, nullptr));
+  EXPECT_EQ(line, "");
+  EXPECT_EQ(input.error(), "standard input: cannot read: Is a directory");
+  close(fd);
+  int ok = FdWith("one\n");
+  LineInput fine(ok);
+  while (fine.Next(&line, 100, nullptr)) {
+  }
+  EXPECT_EQ(fine.error(), "");
+  close(ok);
 }
 
 }  // namespace

@@ -1,10 +1,51 @@
-#include "text/utf8.h"
+#include "util/utf8.h"
 
 #include <utf8proc.h>
 
 #include <algorithm>
+#include <cassert>
 
 namespace backtalk {
+
+namespace {
+
+// The length of the valid UTF-8 sequence at `at` (ASCII included), or 0 for an invalid one;
+// its code point in *cp.
+size_t SequenceLength(std::string_view text, size_t at, utf8proc_int32_t* cp) {
+  *cp = static_cast<unsigned char>(text[at]);
+  if (*cp < 0x80) return 1;
+  utf8proc_ssize_t n = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(text.data()) + at,
+                                        static_cast<utf8proc_ssize_t>(text.size() - at), cp);
+  return n < 1 ? 0 : static_cast<size_t>(n);
+}
+
+}  // namespace
+
+char32_t DecodeAt(std::string_view text, size_t at, size_t* length) {
+  assert(at < text.size());
+  utf8proc_int32_t cp = 0;
+  *length = SequenceLength(text, at, &cp);
+  if (*length > 0) return static_cast<char32_t>(cp);
+  *length = 1;
+  return 0xFFFD;
+}
+
+size_t CountCharacters(std::string_view text) {
+  size_t count = 0;
+  size_t length = 0;
+  for (size_t at = 0; at < text.size(); at += length, ++count) DecodeAt(text, at, &length);
+  return count;
+}
+
+size_t FindInvalidUtf8(std::string_view text) {
+  utf8proc_int32_t cp = 0;
+  for (size_t at = 0; at < text.size();) {
+    size_t n = SequenceLength(text, at, &cp);
+    if (n == 0) return at;
+    at += n;
+  }
+  return std::string_view::npos;
+}
 
 std::string CleanText(std::string_view raw, size_t max_bytes) {
   std::string out;
