@@ -12,7 +12,7 @@
 #include <vector>
 
 #include "engine/engine.h"
-#include "text/utf8.h"
+#include "util/utf8.h"
 
 namespace backtalk {
 namespace {
