@@ -1,9 +1,13 @@
 #include "import/document.h"
 
+#include <absl/strings/str_join.h>
+#include <absl/strings/str_replace.h>
+#include <absl/strings/str_split.h>
+#include <absl/strings/strip.h>
+
 #include <cctype>
 #include <cstring>
 
-#include "util/read_file.h"
 #include "util/source_error.h"
 #include "util/utf8.h"
 
@@ -41,23 +45,9 @@ std::string Trim(std::string_view s) {
   return std::string(s.substr(b, e - b + 1));
 }
 
-bool StartsWith(std::string_view s, std::string_view prefix) {
-  return s.substr(0, prefix.size()) == prefix;
-}
-
-bool EndsWith(std::string_view s, std::string_view suffix) {
-  return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
-}
-
 // Collapses runs of spaces into one.
-std::string Squeeze(std::string_view s) {
-  std::string out;
-  for (char c : s) {
-    if (c == ' ' && (out.empty() || out.back() == ' ')) continue;
-    out += c;
-  }
-  while (!out.empty() && out.back() == ' ') out.pop_back();
-  return out;
+std::string Squeeze(const std::string& s) {
+  return absl::StrJoin(absl::StrSplit(s, ' ', absl::SkipEmpty()), " ");
 }
 
 // Markdown's inline marks are for a renderer, not for a terminal: "**hold** [it](url)" reads
@@ -66,7 +56,7 @@ std::string StripInlineMarkdown(std::string_view s) {
   std::string out;
   size_t i = 0;
   while (i < s.size()) {
-    if (StartsWith(s.substr(i), "**") || StartsWith(s.substr(i), "__")) {
+    if (s.substr(i).starts_with("**") || s.substr(i).starts_with("__")) {
       i += 2;
       continue;
     }
@@ -95,7 +85,7 @@ std::string StripInlineMarkdown(std::string_view s) {
 // The bullet marker at the start of `s` and where its content begins, or 0.
 size_t BulletMarker(std::string_view s, std::string* marker) {
   for (std::string_view m : {"•", "–", "—", "‣", "◦", "▪"}) {
-    if (StartsWith(s, m)) {
+    if (s.starts_with(m)) {
       *marker = std::string(m);
       return m.size();
     }
@@ -146,7 +136,7 @@ Line Classify(std::string_view raw, int number, bool in_code) {
   }
   std::string s = Trim(raw);
   line.ends_sentence = !s.empty() && std::strchr(".!?:", s.back()) != nullptr;
-  if (StartsWith(s, "```") || StartsWith(s, "~~~")) {
+  if (s.starts_with("```") || s.starts_with("~~~")) {
     line.kind = Kind::kFence;
     return line;
   }
@@ -194,8 +184,8 @@ Line Classify(std::string_view raw, int number, bool in_code) {
     return line;
   }
   for (std::string_view mark : {"**", "__"}) {
-    if (s.size() > 4 && StartsWith(s, mark) &&
-        s.find(mark, 2) == s.size() - 2 - (EndsWith(s, std::string(mark) + "?") ? 1 : 0)) {
+    if (s.size() > 4 && s.starts_with(mark) &&
+        s.find(mark, 2) == s.size() - 2 - (s.ends_with(std::string(mark) + "?") ? 1 : 0)) {
       line.kind = Kind::kBold;
       line.text = unmarked;
       return line;
@@ -219,7 +209,7 @@ bool EndsWithQuestionMark(std::string_view s) {
     if (s.back() == '?') return true;
     if (s.back() == '"' || s.back() == ')' || s.back() == '\'' || s.back() == ' ') {
       s.remove_suffix(1);
-    } else if (EndsWith(s, "”") || EndsWith(s, "’")) {
+    } else if (s.ends_with("”") || s.ends_with("’")) {
       s.remove_suffix(3);
     } else {
       return false;
@@ -227,8 +217,6 @@ bool EndsWithQuestionMark(std::string_view s) {
   }
   return false;
 }
-
-enum class Mode { kQuestionTags, kMarkdown, kPlain };
 
 bool IsBlankish(Kind k) { return k == Kind::kBlank || k == Kind::kRule || k == Kind::kFence; }
 
@@ -380,7 +368,7 @@ bool CheckDocumentText(std::string_view* text, const std::string& name, std::str
         {name, 0, 0, "", "is a binary file, not an FAQ document (text, Markdown, HTML or CSV)"});
     return false;
   }
-  if (StartsWith(*text, "\xEF\xBB\xBF")) text->remove_prefix(3);  // a byte order mark
+  if (text->starts_with("\xEF\xBB\xBF")) text->remove_prefix(3);  // a byte order mark
   if (text->find_first_not_of(" \t\r\n\f\v") == std::string_view::npos) {
     *err = FormatError(
         {name, 0, 0, "", "is empty; an FAQ document has questions, each followed by its answer"});
@@ -403,43 +391,29 @@ bool ParseDocument(std::string_view text, const std::string& name, FaqDocument* 
 
   std::vector<Line> lines;
   bool in_code = false;
-  int number = 0;
-  size_t start = 0;
-  while (start <= text.size()) {
-    size_t end = text.find('\n', start);
-    if (end == std::string_view::npos) end = text.size();
-    std::string_view raw = text.substr(start, end - start);
-    if (!raw.empty() && raw.back() == '\r') raw.remove_suffix(1);
-    std::string clean;
-    for (char c : raw) clean += c == '\t' ? std::string("    ") : std::string(1, c);
-    clean = CleanText(clean, kMaxDocumentBytes);
-    Line line = Classify(clean, ++number, in_code);
+  for (absl::string_view raw : absl::StrSplit(absl::string_view(text.data(), text.size()), '\n')) {
+    absl::ConsumeSuffix(&raw, "\r");
+    std::string clean = CleanText(absl::StrReplaceAll(raw, {{"\t", "    "}}), kMaxDocumentBytes);
+    Line line = Classify(clean, static_cast<int>(lines.size()) + 1, in_code);
     if (line.kind == Kind::kFence) in_code = !in_code;
     lines.push_back(std::move(line));
-    if (end == text.size()) break;
-    start = end + 1;
   }
 
-  Mode mode = Mode::kPlain;
-  for (const Line& line : lines) {
-    if (line.kind == Kind::kQuestionTag) {
-      mode = Mode::kQuestionTags;
-      break;
-    }
-    if ((line.kind == Kind::kHeading || line.kind == Kind::kBold) &&
-        EndsWithQuestionMark(line.text))
-      mode = Mode::kMarkdown;
-  }
-  if (layout == TextLayout::kQuestionTags) mode = Mode::kQuestionTags;
-  if (layout == TextLayout::kMarkdown) mode = Mode::kMarkdown;
-  if (layout == TextLayout::kPlain) mode = Mode::kPlain;
+  TextLayout mode = layout;
+  for (size_t i = 0; i < lines.size() && mode == TextLayout::kDetect; ++i)
+    if (lines[i].kind == Kind::kQuestionTag) mode = TextLayout::kQuestionTags;
+  for (size_t i = 0; i < lines.size() && mode == TextLayout::kDetect; ++i)
+    if ((lines[i].kind == Kind::kHeading || lines[i].kind == Kind::kBold) &&
+        EndsWithQuestionMark(lines[i].text))
+      mode = TextLayout::kMarkdown;
+  if (mode == TextLayout::kDetect) mode = TextLayout::kPlain;
 
   // The FAQ's question level: the heading level with the most headings that end in '?' (the
   // shallower on a tie). Every heading of that level from the first such question to the last
   // is a question; those before or after (a title, "Contact us") are not.
   int question_level = 0;
   size_t first_question = lines.size(), last_question = 0;
-  if (mode == Mode::kMarkdown) {
+  if (mode == TextLayout::kMarkdown) {
     int count[7] = {0, 0, 0, 0, 0, 0, 0};
     for (const Line& line : lines)
       if (line.kind == Kind::kHeading && !line.code && EndsWithQuestionMark(line.text))
@@ -469,40 +443,33 @@ bool ParseDocument(std::string_view text, const std::string& name, FaqDocument* 
   for (size_t i = 0; i < lines.size(); ++i) {
     const Line& line = lines[i];
     if (line.code) continue;
-    switch (mode) {
-      case Mode::kQuestionTags:
-        if (line.kind == Kind::kQuestionTag) {
-          std::string q = line.text;
-          // A long question may wrap onto the next lines, up to its answer.
-          for (size_t j = i + 1; j < lines.size() && lines[j].kind == Kind::kText && !lines[j].code;
-               ++j)
-            q += " " + lines[j].text;
-          question[i] = Squeeze(q);
-          if (question[i].empty()) question[i] = " ";  // a Q: with nothing after it
-        }
-        break;
-      case Mode::kMarkdown:
-        if (line.kind == Kind::kHeading && line.level == question_level && i >= first_question &&
-            i <= last_question)
-          question[i] = line.text;
-        // A deeper heading that asks is a question of its own ("### Should I mist them?").
-        if (line.kind == Kind::kHeading && line.level > question_level &&
-            EndsWithQuestionMark(line.text))
-          question[i] = line.text;
-        if (line.kind == Kind::kBold && EndsWithQuestionMark(line.text)) question[i] = line.text;
-        break;
-      case Mode::kPlain: {
-        if (line.kind != Kind::kText && line.kind != Kind::kBullet && line.kind != Kind::kBold)
-          break;
-        // A line that carries on the sentence of the line above is not a question of its own.
-        bool starts_block = i == 0 || IsBlankish(lines[i - 1].kind) || lines[i - 1].ends_sentence ||
-                            line.kind == Kind::kBullet || lines[i - 1].kind == Kind::kHeading;
-        if (starts_block && LooksLikeQuestion(line.text)) question[i] = line.text;
-        break;
-      }
+    if (mode == TextLayout::kQuestionTags && line.kind == Kind::kQuestionTag) {
+      std::string q = line.text;
+      // A long question may wrap onto the next lines, up to its answer.
+      for (size_t j = i + 1; j < lines.size() && lines[j].kind == Kind::kText && !lines[j].code;
+           ++j)
+        q += " " + lines[j].text;
+      question[i] = Squeeze(q);
+      if (question[i].empty()) question[i] = " ";  // a Q: with nothing after it
+    } else if (mode == TextLayout::kMarkdown) {
+      if (line.kind == Kind::kHeading && line.level == question_level && i >= first_question &&
+          i <= last_question)
+        question[i] = line.text;
+      // A deeper heading that asks is a question of its own ("### Should I mist them?").
+      if (line.kind == Kind::kHeading && line.level > question_level &&
+          EndsWithQuestionMark(line.text))
+        question[i] = line.text;
+      if (line.kind == Kind::kBold && EndsWithQuestionMark(line.text)) question[i] = line.text;
+    } else if (mode == TextLayout::kPlain &&
+               (line.kind == Kind::kText || line.kind == Kind::kBullet ||
+                line.kind == Kind::kBold)) {
+      // A line that carries on the sentence of the line above is not a question of its own.
+      bool starts_block = i == 0 || IsBlankish(lines[i - 1].kind) || lines[i - 1].ends_sentence ||
+                          line.kind == Kind::kBullet || lines[i - 1].kind == Kind::kHeading;
+      if (starts_block && LooksLikeQuestion(line.text)) question[i] = line.text;
     }
   }
-  if (mode == Mode::kPlain) {
+  if (mode == TextLayout::kPlain) {
     // A document that sets most questions apart (a blank line before, or a bullet) sets all of
     // them apart: a question-shaped line straight after answer text is then part of the answer.
     auto apart = [&lines](size_t i) {
@@ -521,7 +488,7 @@ bool ParseDocument(std::string_view text, const std::string& name, FaqDocument* 
   }
 
   FaqDocument doc;
-  if (mode == Mode::kPlain) {
+  if (mode == TextLayout::kPlain) {
     // The rule decides; a line it passes over that still reads like a question is reported.
     for (size_t i = 0; i < lines.size(); ++i) {
       const Line& line = lines[i];
@@ -545,27 +512,26 @@ bool ParseDocument(std::string_view text, const std::string& name, FaqDocument* 
   for (size_t i = 0; i < lines.size(); ++i) {
     if (question[i].empty()) continue;
     ++found;
-    size_t end = i + 1;
-    std::string first_text;
     size_t begin = i + 1;
-    if (mode == Mode::kQuestionTags) {
+    if (mode == TextLayout::kQuestionTags) {
       while (begin < lines.size() && lines[begin].kind == Kind::kText && !lines[begin].code)
         ++begin;  // the question's own wrapped lines
     }
-    end = begin;
+    size_t end = begin;
     // A heading ends the answer, but in Markdown a heading below the question level is part of
     // it ("### Example" under "## How do I ...").
     auto ends_answer = [&](const Line& l) {
       if (l.kind == Kind::kQuestionTag) return true;
       if (l.kind != Kind::kHeading || l.code) return false;
-      return mode != Mode::kMarkdown || question_level == 0 || l.level <= question_level;
+      return mode != TextLayout::kMarkdown || question_level == 0 || l.level <= question_level;
     };
     while (end < lines.size() && question[end].empty() && !ends_answer(lines[end])) ++end;
     FaqEntry entry;
     entry.question = Trim(question[i]);
     entry.line = lines[i].number;
+    std::string first_text;
     size_t from = begin;
-    if (mode == Mode::kQuestionTags) {
+    if (mode == TextLayout::kQuestionTags) {
       // The answer starts at "A:"; anything between the question and it is part of it too.
       for (size_t j = begin; j < end; ++j) {
         if (lines[j].kind == Kind::kAnswerTag) {
@@ -589,22 +555,14 @@ bool ParseDocument(std::string_view text, const std::string& name, FaqDocument* 
     AddEntry(&doc, std::move(entry), name);
   }
   if (found == 0) {
-    switch (mode) {
-      case Mode::kQuestionTags:
-        *err = FormatError(
-            {name, 0, 0, "", "no questions found (looked for \"Q:\" lines followed by \"A:\")"});
-        break;
-      case Mode::kMarkdown:
-        *err = FormatError({name, 0, 0, "",
-                            "no questions found (looked for Markdown headings and **bold** lines "
-                            "ending in '?')"});
-        break;
-      case Mode::kPlain:
-        *err = FormatError({name, 0, 0, "",
-                            "no questions found (looked for \"Q:\"/\"A:\" blocks, Markdown "
-                            "headings or **bold** lines ending in '?', and lines ending in '?')"});
-        break;
-    }
+    const char* looked_for =
+        mode == TextLayout::kQuestionTags ? "\"Q:\" lines followed by \"A:\""
+        : mode == TextLayout::kMarkdown
+            ? "Markdown headings and **bold** lines ending in '?'"
+            : "\"Q:\"/\"A:\" blocks, Markdown headings or **bold** lines ending in '?', and lines "
+              "ending in '?'";
+    *err = FormatError(
+        {name, 0, 0, "", std::string("no questions found (looked for ") + looked_for + ")"});
     return false;
   }
   if (doc.entries.empty()) {
@@ -612,30 +570,19 @@ bool ParseDocument(std::string_view text, const std::string& name, FaqDocument* 
         {name, 0, 0, "", "no answers found: each question must be followed by its answer"});
     return false;
   }
-  switch (mode) {
-    case Mode::kQuestionTags:
-      doc.how = "Q:/A: blocks: a question is a \"Q:\" line, its answer follows \"A:\"";
-      break;
-    case Mode::kMarkdown:
-      doc.how = question_level > 0 ? "Markdown: every '" + std::string(question_level, '#') +
-                                         "' heading from the first question to the last"
-                                   : "Markdown: **bold** lines ending in '?'";
-      break;
-    case Mode::kPlain:
-      doc.how =
-          "plain text: a question is a line of one short sentence (2 to 30 words, starting "
-          "with a capital letter or a digit) that ends in '?'";
-      break;
-  }
+  if (mode == TextLayout::kQuestionTags)
+    doc.how = "Q:/A: blocks: a question is a \"Q:\" line, its answer follows \"A:\"";
+  else if (mode == TextLayout::kMarkdown && question_level > 0)
+    doc.how = "Markdown: every '" + std::string(question_level, '#') +
+              "' heading from the first question to the last";
+  else if (mode == TextLayout::kMarkdown)
+    doc.how = "Markdown: **bold** lines ending in '?'";
+  else
+    doc.how =
+        "plain text: a question is a line of one short sentence (2 to 30 words, starting with a "
+        "capital letter or a digit) that ends in '?'";
   *out = std::move(doc);
   return true;
-}
-
-bool ReadDocumentFile(const std::string& path, FaqDocument* out, std::string* err) {
-  static constexpr FileKind kDocument = {"document", "an FAQ document", kMaxDocumentBytes};
-  std::string text;
-  if (!ReadWholeFile(path, kDocument, &text, err)) return false;
-  return ParseDocument(text, path, out, err);
 }
 
 }  // namespace backtalk

@@ -67,9 +67,6 @@ void AddAnswerBlock(FaqEntry* entry, const std::string& text, bool bullet);
 // joined to the first one (unless it is the same) and a warning names both lines.
 void AddEntry(FaqDocument* doc, FaqEntry entry, const std::string& name);
 
-// Reads `path` (at most kMaxDocumentBytes) and parses it.
-bool ReadDocumentFile(const std::string& path, FaqDocument* out, std::string* err);
-
 constexpr size_t kMaxDocumentBytes = 16 << 20;
 
 }  // namespace backtalk

@@ -260,18 +260,5 @@ TEST(DocumentTest, BadInputIsAClearError) {
             "notes.txt: no answers found: each question must be followed by its answer");
 }
 
-TEST(DocumentTest, ReadingAFileThatIsNotThere) {
-  FaqDocument doc;
-  std::string err;
-  EXPECT_FALSE(ReadDocumentFile("/nonexistent/faq.txt", &doc, &err));
-  EXPECT_EQ(err, "/nonexistent/faq.txt: cannot read the document: No such file or directory");
-  EXPECT_FALSE(ReadDocumentFile(BACKTALK_SOURCE_DIR, &doc, &err));
-  EXPECT_EQ(err, std::string(BACKTALK_SOURCE_DIR) + ": is a folder, not an FAQ document");
-  EXPECT_TRUE(
-      ReadDocumentFile(std::string(BACKTALK_SOURCE_DIR) + "/knowledge/back-faq.txt", &doc, &err))
-      << err;
-  EXPECT_EQ(doc.entries.size(), 9u);
-}
-
 }  // namespace
 }  // namespace backtalk

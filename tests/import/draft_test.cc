@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "engine/engine.h"
+#include "import/faq_file.h"
 #include "import/knowledge_writer.h"
 
 namespace backtalk {
@@ -16,7 +17,8 @@ struct Drafted {
 Drafted Draft(const std::string& relative) {
   FaqDocument doc;
   std::string err;
-  EXPECT_TRUE(ReadDocumentFile(std::string(BACKTALK_SOURCE_DIR) + "/" + relative, &doc, &err))
+  EXPECT_TRUE(ReadFaqFile(std::string(BACKTALK_SOURCE_DIR) + "/" + relative,
+                          DocumentFormat::kDetect, &doc, &err))
       << err;
   Knowledge base;
   EXPECT_TRUE(LoadBuiltinKnowledge(&base, &err)) << err;

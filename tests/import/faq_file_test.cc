@@ -77,6 +77,12 @@ TEST(FaqFileTest, BadFilesAreErrorsWhateverTheFormat) {
   }
   EXPECT_FALSE(ReadFaqFile("/nonexistent/faq.html", DocumentFormat::kDetect, &doc, &err));
   EXPECT_EQ(err, "/nonexistent/faq.html: cannot read the document: No such file or directory");
+  EXPECT_FALSE(ReadFaqFile(BACKTALK_SOURCE_DIR, DocumentFormat::kDetect, &doc, &err));
+  EXPECT_EQ(err, std::string(BACKTALK_SOURCE_DIR) + ": is a folder, not an FAQ document");
+  EXPECT_TRUE(ReadFaqFile(std::string(BACKTALK_SOURCE_DIR) + "/knowledge/back-faq.txt",
+                          DocumentFormat::kDetect, &doc, &err))
+      << err;
+  EXPECT_EQ(doc.entries.size(), 9u);
 }
 
 }  // namespace
