@@ -1,5 +1,6 @@
 #include "import/document.h"
 
+#include <absl/strings/match.h>
 #include <absl/strings/str_join.h>
 #include <absl/strings/str_replace.h>
 #include <absl/strings/str_split.h>
@@ -40,9 +41,8 @@ struct Line {
 
 std::string Trim(std::string_view s) {
   size_t b = s.find_first_not_of(" \t");
-  if (b == std::string_view::npos) return "";
-  size_t e = s.find_last_not_of(" \t");
-  return std::string(s.substr(b, e - b + 1));
+  return b == std::string_view::npos ? ""
+                                     : std::string(s.substr(b, s.find_last_not_of(" \t") - b + 1));
 }
 
 // Collapses runs of spaces into one.
@@ -106,16 +106,11 @@ size_t BulletMarker(std::string_view s, std::string* marker) {
 }
 
 // "Q: ...", "Question: ..." (any case); returns the text after the tag.
-bool Tag(std::string_view s, std::initializer_list<std::string_view> tags, std::string* rest) {
-  for (std::string_view tag : tags) {
-    if (s.size() < tag.size()) continue;
-    bool same = true;
-    for (size_t i = 0; i < tag.size() && same; ++i)
-      same = std::tolower(static_cast<unsigned char>(s[i])) == tag[i];
-    if (!same) continue;
-    size_t i = tag.size();
-    while (i < s.size() && s[i] == ' ') ++i;
-    if (i < s.size() && s[i] == ':') {
+bool Tag(const std::string& s, std::initializer_list<const char*> tags, std::string* rest) {
+  for (const char* tag : tags) {
+    if (!absl::StartsWithIgnoreCase(s, tag)) continue;
+    size_t i = s.find_first_not_of(' ', std::strlen(tag));
+    if (i != std::string::npos && s[i] == ':') {
       *rest = Trim(s.substr(i + 1));
       return true;
     }
@@ -223,29 +218,15 @@ bool IsBlankish(Kind k) { return k == Kind::kBlank || k == Kind::kRule || k == K
 // Splits "– Lie down. – Inhale." into its items: a bullet line that repeats its own marker
 // between spaces holds several items.
 std::vector<std::string> InlineItems(const std::string& text, const std::string& marker) {
-  std::vector<std::string> items;
   if (marker.empty() || marker == "*" || marker == "+") return {text};
-  std::string separator = " " + marker + " ";
-  size_t start = 0;
-  while (true) {
-    size_t at = text.find(separator, start);
-    std::string item = Trim(std::string_view(text).substr(start, at - start));
-    if (!item.empty()) items.push_back(item);
-    if (at == std::string::npos) break;
-    start = at + separator.size();
-  }
+  std::vector<std::string> items;
+  for (absl::string_view item : absl::StrSplit(text, " " + marker + " ", absl::SkipWhitespace()))
+    items.emplace_back(absl::StripAsciiWhitespace(item));
   return items;
 }
 
-int CountWords(std::string_view s) {
-  int words = 0;
-  bool in_word = false;
-  for (char c : s) {
-    bool space = c == ' ';
-    if (!space && !in_word) ++words;
-    in_word = !space;
-  }
-  return words;
+size_t CountWords(const std::string& s) {
+  return std::vector<absl::string_view>(absl::StrSplit(s, ' ', absl::SkipEmpty())).size();
 }
 
 struct Block {
