@@ -1,7 +1,11 @@
 #include "import/csv_reader.h"
 
+#include <absl/strings/str_cat.h>
+#include <absl/strings/str_join.h>
+#include <absl/strings/str_split.h>
 #include <csv.h>
 
+#include <algorithm>
 #include <cassert>
 #include <cctype>
 #include <utility>
@@ -59,10 +63,8 @@ std::string Key(const std::string& header) {
   return key;
 }
 
-bool OneOf(const std::string& key, std::initializer_list<const char*> names) {
-  for (const char* n : names)
-    if (key == n) return true;
-  return false;
+bool OneOf(const std::string& key, std::initializer_list<std::string_view> names) {
+  return std::ranges::find(names, key) != names.end();
 }
 
 bool IsQuestionColumn(const std::string& h) {
@@ -76,22 +78,10 @@ bool IsAlternatesColumn(const std::string& h) {
                         "utterances", "keywords", "keyword"});
 }
 
-std::string Trim(std::string_view s) {
-  size_t b = s.find_first_not_of(" \t\r\n");
-  if (b == std::string_view::npos) return "";
-  size_t e = s.find_last_not_of(" \t\r\n");
-  return std::string(s.substr(b, e - b + 1));
-}
-
 // A cell of text: control characters (a tab, a stray CR) become spaces, runs of spaces one.
-std::string CellText(const std::string& cell) {
-  std::string clean = CleanText(cell, kMaxDocumentBytes);
-  std::string out;
-  for (char c : clean) {
-    if (c == ' ' && (out.empty() || out.back() == ' ')) continue;
-    out += c;
-  }
-  return Trim(out);
+std::string CellText(absl::string_view cell) {
+  std::string clean = CleanText({cell.data(), cell.size()}, kMaxDocumentBytes);
+  return absl::StrJoin(absl::StrSplit(clean, ' ', absl::SkipEmpty()), " ");
 }
 
 }  // namespace
@@ -187,13 +177,10 @@ bool ParseCsvDocument(std::string_view text, char delimiter, const std::string& 
     }
   }
   if (question < 0 || answer < 0) {
-    std::string names;
-    for (const std::string& h : header.fields) {
-      if (!names.empty()) names += ", ";
-      names += '"';
-      names += CellText(h);
-      names += '"';
-    }
+    std::string names =
+        absl::StrJoin(header.fields, ", ", [](std::string* out, const std::string& h) {
+          absl::StrAppend(out, "\"", CellText(h), "\"");
+        });
     *err = FormatError({name, header.line, 0, "",
                         std::string("the header row names no ") +
                             (question < 0 ? "question column (question, q, query, title or prompt)"
@@ -226,20 +213,16 @@ bool ParseCsvDocument(std::string_view text, char delimiter, const std::string& 
       continue;
     }
     // The answer's paragraphs are its lines; a line starting with a bullet mark is a list item.
-    size_t start = 0;
-    while (start <= answer_text.size()) {
-      size_t end = answer_text.find('\n', start);
-      if (end == std::string::npos) end = answer_text.size();
-      std::string paragraph = CellText(answer_text.substr(start, end - start));
+    for (absl::string_view line : absl::StrSplit(answer_text, '\n')) {
+      std::string paragraph = CellText(line);
       bool bullet = false;
-      for (const char* mark : {"• ", "- ", "* "}) {
-        if (paragraph.rfind(mark, 0) == 0) {
-          paragraph = Trim(paragraph.substr(std::string(mark).size()));
+      for (std::string_view mark : {"• ", "- ", "* "}) {
+        if (paragraph.starts_with(mark)) {
+          paragraph.erase(0, mark.size());
           bullet = true;
         }
       }
       if (!paragraph.empty()) AddAnswerBlock(&entry, paragraph, bullet);
-      start = end + 1;
     }
     if (entry.answer.empty()) {
       doc.warnings.push_back(FormatError(
@@ -249,16 +232,10 @@ bool ParseCsvDocument(std::string_view text, char delimiter, const std::string& 
     for (int column : alternates) {
       const std::string& cell = row.fields[static_cast<size_t>(column)];
       bool keywords = Key(header.fields[static_cast<size_t>(column)]).rfind("keyword", 0) == 0;
-      std::string phrasing;
-      for (size_t i = 0; i <= cell.size(); ++i) {
-        char c = i < cell.size() ? cell[i] : '\n';
-        if (c == '\n' || c == '|' || c == ';' || (keywords && c == ',')) {
-          std::string p = CellText(phrasing);
-          if (!p.empty() && p != entry.question) entry.alternates.push_back(p);
-          phrasing.clear();
-        } else {
-          phrasing += c;
-        }
+      for (absl::string_view phrasing :
+           absl::StrSplit(cell, absl::ByAnyChar(keywords ? "\n|;," : "\n|;"))) {
+        std::string p = CellText(phrasing);
+        if (!p.empty() && p != entry.question) entry.alternates.push_back(p);
       }
     }
     AddEntry(&doc, std::move(entry), name);
