@@ -1,5 +1,8 @@
 #include "import/faq_file.h"
 
+#include <absl/strings/ascii.h>
+#include <absl/strings/str_split.h>
+
 #include <cctype>
 #include <vector>
 
@@ -11,21 +14,11 @@ namespace backtalk {
 
 namespace {
 
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
-
-bool EndsWith(const std::string& s, std::string_view suffix) {
-  return s.size() >= suffix.size() &&
-         s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
-}
-
 bool LooksLikeHtml(std::string_view text) {
   size_t first = text.find_first_not_of(" \t\r\n\f");
   if (first == std::string_view::npos || text[first] != '<') return false;
-  std::string head = Lower(text.substr(first, 4096));
+  std::string head(text.substr(first, 4096));
+  absl::AsciiStrToLower(&head);
   for (const char* mark : {"<!doctype html", "<html", "<head", "<body"})
     if (head.find(mark) != std::string::npos) return true;
   // A fragment: a page's content without its frame, starting with a block element.
@@ -41,19 +34,13 @@ bool LooksLikeHtml(std::string_view text) {
 
 // The first non-blank line as a header, split at `delimiter`, names the FAQ's columns.
 bool HasFaqHeader(std::string_view text, char delimiter) {
-  size_t start = 0;
-  while (start < text.size()) {
-    size_t end = text.find('\n', start);
-    if (end == std::string_view::npos) end = text.size();
-    std::string_view line = text.substr(start, end - start);
-    if (line.find_first_not_of(" \t\r") != std::string_view::npos) {
-      if (line.find(delimiter) == std::string_view::npos) return false;
-      std::vector<CsvRow> rows;
-      std::string ignored;
-      return SplitCsv(line, delimiter, "", &rows, &ignored) && !rows.empty() &&
-             IsFaqHeader(rows[0].fields);
-    }
-    start = end + 1;
+  for (absl::string_view line : absl::StrSplit(absl::string_view(text.data(), text.size()), '\n')) {
+    if (line.find_first_not_of(" \t\r") == absl::string_view::npos) continue;
+    if (line.find(delimiter) == absl::string_view::npos) return false;
+    std::vector<CsvRow> rows;
+    std::string ignored;
+    return SplitCsv({line.data(), line.size()}, delimiter, "", &rows, &ignored) && !rows.empty() &&
+           IsFaqHeader(rows[0].fields);
   }
   return false;
 }
@@ -89,16 +76,16 @@ const char* DocumentFormatName(DocumentFormat format) {
 
 DocumentFormat DetectDocumentFormat(std::string_view text, const std::string& path) {
   if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
-  std::string lower = Lower(path);
+  std::string lower = absl::AsciiStrToLower(path);
   if (LooksLikeHtml(text)) return DocumentFormat::kHtml;
   if (HasFaqHeader(text, '\t')) return DocumentFormat::kTsv;
   if (HasFaqHeader(text, ',')) return DocumentFormat::kCsv;
   size_t first = text.find_first_not_of(" \t\r\n\f");
-  if ((EndsWith(lower, ".html") || EndsWith(lower, ".htm")) && first != std::string_view::npos &&
+  if ((lower.ends_with(".html") || lower.ends_with(".htm")) && first != std::string_view::npos &&
       text[first] == '<')
     return DocumentFormat::kHtml;
-  if (EndsWith(lower, ".tsv")) return DocumentFormat::kTsv;
-  if (EndsWith(lower, ".csv")) return DocumentFormat::kCsv;
+  if (lower.ends_with(".tsv")) return DocumentFormat::kTsv;
+  if (lower.ends_with(".csv")) return DocumentFormat::kCsv;
   return DocumentFormat::kText;
 }
 
