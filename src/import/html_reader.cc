@@ -1,12 +1,15 @@
 #include "import/html_reader.h"
 
+#include <absl/strings/ascii.h>
+#include <absl/strings/str_split.h>
 #include <gumbo.h>
 #include <utf8proc.h>
 
 #include <algorithm>
-#include <cctype>
 #include <memory>
 #include <nlohmann/json.hpp>
+#include <ranges>
+#include <span>
 #include <utility>
 #include <vector>
 
@@ -27,25 +30,20 @@ constexpr size_t kMaxQuestionBytes = 400;
 // JSON-LD nests a few levels; anything deeper is not an FAQ.
 constexpr int kMaxJsonDepth = 64;
 
-// Owns a gumbo parse tree.
-class Parsed {
- public:
-  explicit Parsed(std::string_view html) {
-    GumboOptions options = kGumboDefaultOptions;
-    options.tab_stop = 1;    // columns in characters
-    options.max_errors = 0;  // the tree is all we read; its error list would only take memory
-    output_ = gumbo_parse_with_options(&options, html.data(), html.size());
+struct GumboFree {
+  void operator()(GumboOutput* output) const {
+    gumbo_destroy_output(&kGumboDefaultOptions, output);
   }
-  ~Parsed() { gumbo_destroy_output(&kGumboDefaultOptions, output_); }
-  Parsed(const Parsed&) = delete;
-  Parsed& operator=(const Parsed&) = delete;
-
-  const GumboNode* root() const { return output_->root; }
-  const GumboNode* document() const { return output_->document; }
-
- private:
-  GumboOutput* output_;
 };
+// Owns a gumbo parse tree.
+using Parsed = std::unique_ptr<GumboOutput, GumboFree>;
+
+Parsed Parse(std::string_view html) {
+  GumboOptions options = kGumboDefaultOptions;
+  options.tab_stop = 1;    // columns in characters
+  options.max_errors = 0;  // the tree is all we read; its error list would only take memory
+  return Parsed(gumbo_parse_with_options(&options, html.data(), html.size()));
+}
 
 bool IsElement(const GumboNode* node) { return node->type == GUMBO_NODE_ELEMENT; }
 
@@ -53,8 +51,11 @@ GumboTag Tag(const GumboNode* node) {
   return IsElement(node) ? node->v.element.tag : GUMBO_TAG_UNKNOWN;
 }
 
-const GumboVector& Children(const GumboNode* node) {
-  return node->type == GUMBO_NODE_DOCUMENT ? node->v.document.children : node->v.element.children;
+// The children of an element, as nodes.
+auto Children(const GumboNode* node) {
+  const GumboVector& v = node->v.element.children;
+  return std::span(v.data, v.length) |
+         std::views::transform([](void* child) { return static_cast<const GumboNode*>(child); });
 }
 
 std::string Attribute(const GumboNode* node, const char* name) {
@@ -63,78 +64,33 @@ std::string Attribute(const GumboNode* node, const char* name) {
   return a == nullptr ? "" : a->value;
 }
 
-std::string Lower(std::string s) {
-  for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return s;
-}
-
 // The words of a class or id attribute: "site-footer cookie_bar" -> site, footer, cookie, bar.
-std::vector<std::string> Words(const std::string& attribute) {
-  std::vector<std::string> words;
-  std::string word;
-  for (char c : attribute + " ") {
-    if (std::isalnum(static_cast<unsigned char>(c))) {
-      word += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    } else if (!word.empty()) {
-      words.push_back(word);
-      word.clear();
-    }
-  }
-  return words;
+std::vector<std::string> Words(std::string attribute) {
+  for (char& c : attribute) c = absl::ascii_isalnum(c) ? absl::ascii_tolower(c) : ' ';
+  return absl::StrSplit(attribute, ' ', absl::SkipEmpty());
 }
 
+// 1 for <h1> ... 6 for <h6>, else 0.
 int HeadingLevel(GumboTag tag) {
-  switch (tag) {
-    case GUMBO_TAG_H1:
-      return 1;
-    case GUMBO_TAG_H2:
-      return 2;
-    case GUMBO_TAG_H3:
-      return 3;
-    case GUMBO_TAG_H4:
-      return 4;
-    case GUMBO_TAG_H5:
-      return 5;
-    case GUMBO_TAG_H6:
-      return 6;
-    default:
-      return 0;
-  }
+  return tag >= GUMBO_TAG_H1 && tag <= GUMBO_TAG_H6 ? tag - GUMBO_TAG_H1 + 1 : 0;
 }
 
 // Parts of a page that are never part of an answer or a question.
 bool Excluded(const GumboNode* node) {
-  switch (Tag(node)) {
-    case GUMBO_TAG_SCRIPT:
-    case GUMBO_TAG_STYLE:
-    case GUMBO_TAG_NOSCRIPT:
-    case GUMBO_TAG_TEMPLATE:
-    case GUMBO_TAG_HEAD:
-    case GUMBO_TAG_TITLE:
-    case GUMBO_TAG_NAV:
-    case GUMBO_TAG_FOOTER:
-    case GUMBO_TAG_ASIDE:
-    case GUMBO_TAG_FORM:
-    case GUMBO_TAG_SELECT:
-    case GUMBO_TAG_TEXTAREA:
-    case GUMBO_TAG_INPUT:
-    case GUMBO_TAG_SVG:
-    case GUMBO_TAG_MATH:
-    case GUMBO_TAG_IFRAME:
-    case GUMBO_TAG_OBJECT:
-    case GUMBO_TAG_CANVAS:
-    case GUMBO_TAG_IMG:
-      return true;
-    default:
-      break;
-  }
+  static constexpr GumboTag kTags[] = {
+      GUMBO_TAG_SCRIPT, GUMBO_TAG_STYLE,    GUMBO_TAG_NOSCRIPT, GUMBO_TAG_TEMPLATE, GUMBO_TAG_HEAD,
+      GUMBO_TAG_TITLE,  GUMBO_TAG_NAV,      GUMBO_TAG_FOOTER,   GUMBO_TAG_ASIDE,    GUMBO_TAG_FORM,
+      GUMBO_TAG_SELECT, GUMBO_TAG_TEXTAREA, GUMBO_TAG_INPUT,    GUMBO_TAG_SVG,      GUMBO_TAG_MATH,
+      GUMBO_TAG_IFRAME, GUMBO_TAG_OBJECT,   GUMBO_TAG_CANVAS,   GUMBO_TAG_IMG,
+  };
   if (!IsElement(node)) return false;
-  std::string role = Lower(Attribute(node, "role"));
+  if (std::ranges::find(kTags, Tag(node)) != std::end(kTags)) return true;
+  std::string role = absl::AsciiStrToLower(Attribute(node, "role"));
   if (role == "navigation" || role == "contentinfo" || role == "complementary" ||
       role == "search" || role == "dialog" || role == "alertdialog" || role == "menu" ||
       role == "menubar")
     return true;
-  if (Lower(Attribute(node, "aria-modal")) == "true") return true;
+  if (absl::AsciiStrToLower(Attribute(node, "aria-modal")) == "true") return true;
   static const char* const kWords[] = {
       "cookie",     "cookies", "consent",    "gdpr",      "nav",        "navbar",
       "navigation", "menu",    "footer",     "sidebar",   "breadcrumb", "breadcrumbs",
@@ -143,8 +99,7 @@ bool Excluded(const GumboNode* node) {
   };
   for (const char* attribute : {"class", "id"})
     for (const std::string& w : Words(Attribute(node, attribute)))
-      for (const char* bad : kWords)
-        if (w == bad) return true;
+      if (std::ranges::find(kWords, w) != std::end(kWords)) return true;
   // A page header with the site's menu in it; a header inside an article keeps its heading.
   if (Tag(node) == GUMBO_TAG_HEADER) {
     const GumboNode* parent = node->parent;
@@ -155,40 +110,15 @@ bool Excluded(const GumboNode* node) {
 
 // A block-level element starts and ends a line of text.
 bool IsBlock(GumboTag tag) {
-  switch (tag) {
-    case GUMBO_TAG_P:
-    case GUMBO_TAG_DIV:
-    case GUMBO_TAG_SECTION:
-    case GUMBO_TAG_ARTICLE:
-    case GUMBO_TAG_MAIN:
-    case GUMBO_TAG_HEADER:
-    case GUMBO_TAG_H1:
-    case GUMBO_TAG_H2:
-    case GUMBO_TAG_H3:
-    case GUMBO_TAG_H4:
-    case GUMBO_TAG_H5:
-    case GUMBO_TAG_H6:
-    case GUMBO_TAG_BLOCKQUOTE:
-    case GUMBO_TAG_UL:
-    case GUMBO_TAG_OL:
-    case GUMBO_TAG_DL:
-    case GUMBO_TAG_DT:
-    case GUMBO_TAG_DD:
-    case GUMBO_TAG_TABLE:
-    case GUMBO_TAG_TR:
-    case GUMBO_TAG_FIGURE:
-    case GUMBO_TAG_FIGCAPTION:
-    case GUMBO_TAG_ADDRESS:
-    case GUMBO_TAG_DETAILS:
-    case GUMBO_TAG_SUMMARY:
-    case GUMBO_TAG_FIELDSET:
-    case GUMBO_TAG_HR:
-    case GUMBO_TAG_CAPTION:
-    case GUMBO_TAG_CENTER:
-      return true;
-    default:
-      return false;
-  }
+  static constexpr GumboTag kBlocks[] = {
+      GUMBO_TAG_P,       GUMBO_TAG_DIV,     GUMBO_TAG_SECTION,    GUMBO_TAG_ARTICLE,
+      GUMBO_TAG_MAIN,    GUMBO_TAG_HEADER,  GUMBO_TAG_BLOCKQUOTE, GUMBO_TAG_UL,
+      GUMBO_TAG_OL,      GUMBO_TAG_DL,      GUMBO_TAG_DT,         GUMBO_TAG_DD,
+      GUMBO_TAG_TABLE,   GUMBO_TAG_TR,      GUMBO_TAG_FIGURE,     GUMBO_TAG_FIGCAPTION,
+      GUMBO_TAG_ADDRESS, GUMBO_TAG_DETAILS, GUMBO_TAG_SUMMARY,    GUMBO_TAG_FIELDSET,
+      GUMBO_TAG_HR,      GUMBO_TAG_CAPTION, GUMBO_TAG_CENTER,
+  };
+  return HeadingLevel(tag) > 0 || std::ranges::find(kBlocks, tag) != std::end(kBlocks);
 }
 
 // Collects text as blocks: paragraphs and list items, whitespace collapsed as a browser shows it.
@@ -245,14 +175,9 @@ class BlockWriter {
   // A <pre>: its lines as they are.
   void Preformatted(const std::string& text) {
     Break();
-    size_t start = 0;
-    while (start <= text.size()) {
-      size_t end = text.find('\n', start);
-      if (end == std::string::npos) end = text.size();
-      std::string line = text.substr(start, end - start);
-      while (!line.empty() && (line.back() == ' ' || line.back() == '\r')) line.pop_back();
-      if (line.find_first_not_of(' ') != std::string::npos) blocks_.push_back({line, false});
-      start = end + 1;
+    for (absl::string_view line : absl::StrSplit(text, '\n')) {
+      while (!line.empty() && (line.back() == ' ' || line.back() == '\r')) line.remove_suffix(1);
+      if (line.find_first_not_of(' ') != line.npos) blocks_.push_back({std::string(line), false});
     }
   }
   std::vector<Block> Finish() {
@@ -278,9 +203,7 @@ void RawText(const GumboNode* node, std::string* out, int depth = 0) {
   }
   if (!IsElement(node)) return;
   if (Tag(node) == GUMBO_TAG_BR) *out += "\n";
-  const GumboVector& children = node->v.element.children;
-  for (unsigned i = 0; i < children.length; ++i)
-    RawText(static_cast<const GumboNode*>(children.data[i]), out, depth + 1);
+  for (const GumboNode* child : Children(node)) RawText(child, out, depth + 1);
 }
 
 // What a walk over a part of the page stops at.
@@ -328,9 +251,8 @@ bool Walk(const GumboNode* node, BlockWriter* w, const StopAt& stop, int depth) 
   if (item) w->StartItem();
   if (block && !item) w->Break();
   if (tag == GUMBO_TAG_TD || tag == GUMBO_TAG_TH) w->Text(" ");
-  const GumboVector& children = node->v.element.children;
-  for (unsigned i = 0; i < children.length; ++i)
-    if (!Walk(static_cast<const GumboNode*>(children.data[i]), w, stop, depth + 1)) return false;
+  for (const GumboNode* child : Children(node))
+    if (!Walk(child, w, stop, depth + 1)) return false;
   if (tag == GUMBO_TAG_TD || tag == GUMBO_TAG_TH) w->Text(" ");
   if (item) w->EndItem();
   if (block) w->Break();
@@ -394,9 +316,8 @@ FaqEntry EntryAt(const GumboNode* node, std::string question) {
 // Points `entry` at `needle` (the question as the JSON writes it) inside the script's text, so
 // that a message names the question's own line.
 void PlaceInScript(const GumboNode* script, const std::string& needle, FaqEntry* entry) {
-  const GumboVector& children = script->v.element.children;
-  if (children.length == 0) return;
-  const GumboNode* text = static_cast<const GumboNode*>(children.data[0]);
+  if (Children(script).empty()) return;
+  const GumboNode* text = Children(script)[0];
   if (text->type != GUMBO_NODE_TEXT && text->type != GUMBO_NODE_CDATA &&
       text->type != GUMBO_NODE_WHITESPACE)
     return;
@@ -447,9 +368,7 @@ void PageReader::Collect(const GumboNode* node, bool (*want)(const GumboNode*),
   if (depth > kMaxDepth || !IsElement(node)) return;
   if (!all && Excluded(node)) return;
   if (want(node)) out->push_back(node);
-  const GumboVector& children = node->v.element.children;
-  for (unsigned i = 0; i < children.length; ++i)
-    Collect(static_cast<const GumboNode*>(children.data[i]), want, out, depth + 1, all);
+  for (const GumboNode* child : Children(node)) Collect(child, want, out, depth + 1, all);
 }
 
 void PageReader::FaqPage(const json& value, const GumboNode* script, size_t* found, int depth) {
@@ -491,8 +410,7 @@ void PageReader::FaqPage(const json& value, const GumboNode* script, size_t* fou
     std::string html;
     bool markup = raw.find("</") != std::string::npos || raw.find("<br") != std::string::npos;
     for (char c : raw) html += (c == '<' && !markup) ? std::string("&lt;") : std::string(1, c);
-    Parsed parsed(html);
-    FaqEntry entry = EntryAt(script, QuestionText(parsed.root()));
+    FaqEntry entry = EntryAt(script, QuestionText(Parse(html)->root));
     PlaceInScript(script, json(raw).dump(), &entry);
     std::string answer_html;
     for (const char* key : {"acceptedAnswer", "suggestedAnswer"}) {
@@ -507,9 +425,8 @@ void PageReader::FaqPage(const json& value, const GumboNode* script, size_t* fou
         break;
       }
     }
-    Parsed answer(answer_html);
     BlockWriter w;
-    Walk(answer.root(), &w, StopAt{}, 0);
+    Walk(Parse(answer_html)->root, &w, StopAt{}, 0);
     SetAnswer(&entry, w.Finish());
     Add(std::move(entry));
   }
@@ -521,7 +438,7 @@ size_t PageReader::StructuredData() {
       root_,
       [](const GumboNode* n) {
         if (Tag(n) != GUMBO_TAG_SCRIPT) return false;
-        std::string type = Lower(Attribute(n, "type"));
+        std::string type = absl::AsciiStrToLower(Attribute(n, "type"));
         type.erase(std::remove(type.begin(), type.end(), ' '), type.end());
         return type == "application/ld+json";
       },
@@ -556,11 +473,9 @@ size_t PageReader::Accordions() {
   std::vector<Item> details;
   std::vector<std::vector<Item>> dls;
   for (const GumboNode* list : lists) {
-    const GumboVector& children = list->v.element.children;
     if (Tag(list) == GUMBO_TAG_DETAILS) {
       Item item{nullptr, {}};
-      for (unsigned i = 0; i < children.length; ++i) {
-        const GumboNode* child = static_cast<const GumboNode*>(children.data[i]);
+      for (const GumboNode* child : Children(list)) {
         if (item.question == nullptr && Tag(child) == GUMBO_TAG_SUMMARY)
           item.question = child;
         else
@@ -572,12 +487,9 @@ size_t PageReader::Accordions() {
     // <dl>: each <dt> with the <dd>s after it; HTML allows a <div> around each group.
     std::vector<Item> items;
     std::vector<const GumboNode*> flat;
-    for (unsigned i = 0; i < children.length; ++i) {
-      const GumboNode* child = static_cast<const GumboNode*>(children.data[i]);
+    for (const GumboNode* child : Children(list)) {
       if (Tag(child) == GUMBO_TAG_DIV) {
-        const GumboVector& inner = child->v.element.children;
-        for (unsigned j = 0; j < inner.length; ++j)
-          flat.push_back(static_cast<const GumboNode*>(inner.data[j]));
+        for (const GumboNode* inner : Children(child)) flat.push_back(inner);
       } else {
         flat.push_back(child);
       }
@@ -620,7 +532,7 @@ size_t PageReader::Headings() {
   Collect(
       root_,
       [](const GumboNode* n) {
-        return Tag(n) == GUMBO_TAG_MAIN || Lower(Attribute(n, "role")) == "main";
+        return Tag(n) == GUMBO_TAG_MAIN || absl::AsciiStrToLower(Attribute(n, "role")) == "main";
       },
       &mains);
   if (mains.size() == 1) {
@@ -673,13 +585,12 @@ size_t PageReader::Headings(const GumboNode* scope) {
     bool stopped = false;
     while (!stopped && blocks.empty() && from != scope && from->parent != nullptr &&
            IsElement(from->parent)) {
-      const GumboNode* parent = from->parent;
-      const GumboVector& siblings = Children(parent);
       BlockWriter w;
-      for (unsigned i = from->index_within_parent + 1; i < siblings.length && !stopped; ++i)
-        stopped = !Walk(static_cast<const GumboNode*>(siblings.data[i]), &w, stop, 0);
+      for (const GumboNode* next :
+           Children(from->parent) | std::views::drop(from->index_within_parent + 1))
+        stopped = stopped || !Walk(next, &w, stop, 0);
       blocks = w.Finish();
-      from = parent;
+      from = from->parent;
     }
     FaqEntry entry = EntryAt(heading, question_texts[q]);
     SetAnswer(&entry, std::move(blocks));
@@ -692,20 +603,16 @@ size_t PageReader::Headings(const GumboNode* scope) {
 bool CutOff(const GumboNode* root) {
   if (root == nullptr || !IsElement(root) || root->v.element.original_tag.length == 0) return false;
   if (root->v.element.original_end_tag.length > 0) return false;
-  const GumboVector& children = root->v.element.children;
-  for (unsigned i = 0; i < children.length; ++i) {
-    const GumboNode* child = static_cast<const GumboNode*>(children.data[i]);
-    if (Tag(child) == GUMBO_TAG_BODY && child->v.element.original_end_tag.length > 0) return false;
-  }
-  return true;
+  return std::ranges::none_of(Children(root), [](const GumboNode* child) {
+    return Tag(child) == GUMBO_TAG_BODY && child->v.element.original_end_tag.length > 0;
+  });
 }
 
 }  // namespace
 
 std::string HtmlFragmentText(std::string_view html) {
-  Parsed parsed(html);
   BlockWriter w;
-  Walk(parsed.root(), &w, StopAt{}, 0);
+  Walk(Parse(html)->root, &w, StopAt{}, 0);
   FaqEntry entry;
   SetAnswer(&entry, w.Finish());
   return entry.answer;
@@ -714,8 +621,8 @@ std::string HtmlFragmentText(std::string_view html) {
 bool ParseHtmlDocument(std::string_view text, const std::string& name, FaqDocument* out,
                        std::string* err, const HtmlStructures& structures) {
   if (!CheckDocumentText(&text, name, err)) return false;
-  Parsed parsed(text);
-  if (CutOff(parsed.root())) {
+  Parsed parsed = Parse(text);
+  if (CutOff(parsed->root)) {
     size_t end = text.find_last_not_of(" \t\r\n");
     *err = FormatError(ErrorAt(
         name, text, end == std::string_view::npos ? 0 : end + 1,
@@ -743,7 +650,7 @@ bool ParseHtmlDocument(std::string_view text, const std::string& name, FaqDocume
   for (const Way& way : ways) {
     if (!way.wanted) continue;
     FaqDocument tried;
-    PageReader reader(parsed.root(), name, &tried);
+    PageReader reader(parsed->root, name, &tried);
     found += (reader.*way.read)();
     warnings.insert(warnings.end(), tried.warnings.begin(), tried.warnings.end());
     if (!tried.entries.empty()) {
