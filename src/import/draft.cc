@@ -1,5 +1,7 @@
 #include "import/draft.h"
 
+#include <absl/strings/ascii.h>
+#include <absl/strings/str_join.h>
 #include <re2/re2.h>
 
 #include <algorithm>
@@ -37,9 +39,7 @@ double Sum(const std::vector<WeightedTerm>& terms) {
 
 double Round2(double x) { return std::round(x * 100) / 100; }
 
-bool HasDigit(const std::string& s) {
-  return std::any_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
-}
+bool HasDigit(const std::string& s) { return std::ranges::any_of(s, absl::ascii_isdigit); }
 
 std::vector<std::string> Unique(const std::vector<std::string>& terms) {
   std::vector<std::string> out;
@@ -88,7 +88,6 @@ class Drafter {
           std::vector<std::string> t = analyzer_->Terms(w);
           if (t.size() == 1) surface_[t[0]].insert(w);
         }
-    for (const std::string_view w : CommonWords()) common_.insert(std::string(w));
   }
 
   Knowledge Draft(const std::string& document, DraftReport* report);
@@ -132,9 +131,7 @@ class Drafter {
           covered = true;
       if (!covered) kept.push_back(f);
     }
-    std::string group;
-    for (const std::string& f : kept) group += (group.empty() ? "" : "|") + f;
-    return "\\b(?:" + group + ")\\b";
+    return "\\b(?:" + absl::StrJoin(kept, "|") + ")\\b";
   }
 
   void CountTerms();
@@ -148,7 +145,7 @@ class Drafter {
   Knowledge knowledge_;
   std::unique_ptr<Analyzer> analyzer_;
   std::unordered_map<std::string, std::set<std::string>> surface_;  // term -> words in the text
-  std::unordered_set<std::string> common_;
+  const std::unordered_set<std::string_view> common_{CommonWords().begin(), CommonWords().end()};
   // Per entry, the question's terms (each once, no numbers) and the answer's (in order).
   std::vector<std::vector<std::string>> question_terms_, answer_terms_;
   std::unordered_map<std::string, int> question_df_, answer_df_;  // entries using each term
@@ -185,9 +182,7 @@ void Drafter::CountTerms() {
   answer_terms_.assign(n, {});
   for (size_t i = 0; i < n; ++i) {
     question_terms_[i] = Unique(analyzer_->Terms(doc_.entries[i].question));
-    question_terms_[i].erase(std::remove_if(question_terms_[i].begin(), question_terms_[i].end(),
-                                            [](const std::string& t) { return HasDigit(t); }),
-                             question_terms_[i].end());
+    std::erase_if(question_terms_[i], HasDigit);
     answer_terms_[i] = analyzer_->Terms(doc_.entries[i].answer);
     for (const std::string& t : question_terms_[i]) ++question_df_[t];
     for (const std::string& t : Unique(answer_terms_[i])) ++answer_df_[t];
@@ -277,12 +272,10 @@ void Drafter::DraftPattern(size_t i, Intent* intent) {
   if (distinctive.size() > kMaxPatternWords) distinctive.resize(kMaxPatternWords);
   if (n <= 1 || distinctive.size() < 2) return;
   for (size_t j = 0; j < n; ++j) {
-    if (j == i) continue;
-    bool all = true;
-    for (const std::string& t : distinctive)
-      all = all && std::find(question_terms_[j].begin(), question_terms_[j].end(), t) !=
-                       question_terms_[j].end();
-    if (all) return;
+    auto asked = [&](const std::string& t) {
+      return std::ranges::count(question_terms_[j], t) > 0;
+    };
+    if (j != i && std::ranges::all_of(distinctive, asked)) return;
   }
   std::vector<std::string> parts = distinctive;
   std::sort(parts.begin(), parts.end());
@@ -320,11 +313,8 @@ void Drafter::ReportSimilar(const Knowledge& k, DraftReport* report) const {
 }  // namespace
 
 std::string IdFromQuestion(const std::string& question) {
-  static const auto* stop = [] {
-    auto* s = new std::unordered_set<std::string>;
-    for (std::string_view w : StopWords()) s->insert(std::string(w));
-    return s;
-  }();
+  static const auto* stop =
+      new std::unordered_set<std::string_view>(StopWords().begin(), StopWords().end());
   std::string id;
   int words = 0;
   for (const std::string& w : NormalizeWords(question)) {
