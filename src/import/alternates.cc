@@ -1,5 +1,7 @@
 #include "import/alternates.h"
 
+#include <absl/strings/str_cat.h>
+#include <absl/strings/str_join.h>
 #include <re2/re2.h>
 
 #include <algorithm>
@@ -14,15 +16,6 @@ namespace backtalk {
 
 namespace {
 
-std::string Joined(const std::vector<std::string>& words) {
-  std::string out;
-  for (const std::string& w : words) {
-    if (!out.empty()) out += ' ';
-    out += w;
-  }
-  return out;
-}
-
 // " how do i pay " contains " do i pay " as whole words.
 bool ContainsPhrase(const std::string& text, const std::string& phrase) {
   return (" " + text + " ").find(" " + phrase + " ") != std::string::npos;
@@ -31,23 +24,20 @@ bool ContainsPhrase(const std::string& text, const std::string& phrase) {
 }  // namespace
 
 void AddAlternatePhrasings(const FaqDocument& doc, Knowledge* k) {
-  static const auto* stop = [] {
-    auto* s = new std::unordered_set<std::string>;
-    for (std::string_view w : StopWords()) s->insert(std::string(w));
-    return s;
-  }();
+  static const auto* stop =
+      new std::unordered_set<std::string_view>(StopWords().begin(), StopWords().end());
   size_t n = std::min(doc.entries.size(), k->intents.size());
   // Every intent's texts, normalised: its question and its phrasings.
   std::vector<std::vector<std::string>> texts(n);
   for (size_t i = 0; i < n; ++i) {
-    texts[i].push_back(Joined(NormalizeWords(doc.entries[i].question)));
+    texts[i].push_back(absl::StrJoin(NormalizeWords(doc.entries[i].question), " "));
     for (const std::string& a : doc.entries[i].alternates)
-      texts[i].push_back(Joined(NormalizeWords(a)));
+      texts[i].push_back(absl::StrJoin(NormalizeWords(a), " "));
   }
   for (size_t i = 0; i < n; ++i) {
     Intent& intent = k->intents[i];
-    std::unordered_set<std::string> question_words;
-    for (const std::string& w : NormalizeWords(doc.entries[i].question)) question_words.insert(w);
+    std::vector<std::string> question = NormalizeWords(doc.entries[i].question);
+    std::unordered_set<std::string> question_words(question.begin(), question.end());
     std::unordered_set<std::string> patterns(intent.patterns.begin(), intent.patterns.end());
     for (const std::string& alternate : doc.entries[i].alternates) {
       std::vector<std::string> words = NormalizeWords(alternate);
@@ -64,18 +54,14 @@ void AddAlternatePhrasings(const FaqDocument& doc, Knowledge* k) {
           same->weight = std::max(same->weight, kAlternateWeight);
       }
       if (content < 2) continue;
-      std::string phrase = Joined(words);
+      std::string phrase = absl::StrJoin(words, " ");
       bool shared = false;
       for (size_t j = 0; j < n && !shared; ++j)
         if (j != i)
           for (const std::string& t : texts[j]) shared = shared || ContainsPhrase(t, phrase);
       if (shared) continue;
-      std::string pattern = "\\b";
-      for (size_t w = 0; w < words.size(); ++w) {
-        if (w > 0) pattern += ' ';
-        pattern += RE2::QuoteMeta(words[w]);
-      }
-      pattern += "\\b";
+      auto quote = [](std::string* out, const std::string& w) { out->append(RE2::QuoteMeta(w)); };
+      std::string pattern = absl::StrCat("\\b", absl::StrJoin(words, " ", quote), "\\b");
       if (patterns.insert(pattern).second) intent.patterns.push_back(pattern);
     }
   }

@@ -93,6 +93,11 @@ std::string BreathCue(std::string_view text) {
 
 std::vector<std::string> SplitSentences(std::string_view text) {
   std::vector<std::string> sentences;
+  auto add = [&sentences](std::string_view s) {  // without its spaces at either end
+    size_t b = s.find_first_not_of(' ');
+    if (b != std::string_view::npos)
+      sentences.emplace_back(s.substr(b, s.find_last_not_of(' ') - b + 1));
+  };
   size_t start = 0;
   int depth = 0;  // "(15 to 30 seconds)" is not split
   for (size_t i = 0; i < text.size(); ++i) {
@@ -106,17 +111,10 @@ std::vector<std::string> SplitSentences(std::string_view text) {
                     (next > i + 1 && (std::isupper(static_cast<unsigned char>(text[next])) ||
                                       static_cast<unsigned char>(text[next]) >= 0x80));
     if (!boundary) continue;
-    std::string s(text.substr(start, i + 1 - start));
-    size_t b = s.find_first_not_of(' ');
-    if (b != std::string::npos) sentences.push_back(s.substr(b));
+    add(text.substr(start, i + 1 - start));
     start = next;
   }
-  if (start < text.size()) {
-    std::string s(text.substr(start));
-    size_t b = s.find_first_not_of(' ');
-    size_t e = s.find_last_not_of(' ');
-    if (b != std::string::npos) sentences.push_back(s.substr(b, e - b + 1));
-  }
+  add(text.substr(start));
   return sentences;
 }
 
