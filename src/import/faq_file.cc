@@ -45,7 +45,7 @@ bool HasFaqHeader(std::string_view text, char delimiter) {
   return false;
 }
 
-// Each format and its name, in the order the enum declares them.
+// Each format and its name.
 const std::pair<const char*, DocumentFormat> kFormatNames[] = {
     {"auto", DocumentFormat::kDetect},
     {"html", DocumentFormat::kHtml},
@@ -68,12 +68,6 @@ bool ParseDocumentFormat(std::string_view name, DocumentFormat* out) {
   return false;
 }
 
-const char* DocumentFormatName(DocumentFormat format) {
-  for (const auto& [n, f] : kFormatNames)
-    if (f == format) return n;
-  return "auto";
-}
-
 DocumentFormat DetectDocumentFormat(std::string_view text, const std::string& path) {
   if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
   std::string lower = absl::AsciiStrToLower(path);
@@ -90,39 +84,34 @@ DocumentFormat DetectDocumentFormat(std::string_view text, const std::string& pa
 }
 
 bool ParseFaqText(std::string_view text, const std::string& name, DocumentFormat format,
-                  FaqDocument* out, std::string* err, DocumentFormat* used) {
+                  FaqDocument* out, std::string* err) {
   // Binary, empty and invalid UTF-8 are refused the same way whatever the format.
-  std::string_view checked = text;
-  if (!CheckDocumentText(&checked, name, err)) return false;
+  if (!CheckDocumentText(&text, name, err)) return false;
   bool detected = format == DocumentFormat::kDetect;
-  if (detected) format = DetectDocumentFormat(checked, name);
-  if (used != nullptr) *used = format;
+  if (detected) format = DetectDocumentFormat(text, name);
   switch (format) {
     case DocumentFormat::kHtml:
-      return ParseHtmlDocument(checked, name, out, err);
+      return ParseHtmlDocument(text, name, out, err);
     case DocumentFormat::kCsv:
-      return ParseCsvDocument(checked, ',', name, out, err);
+      return ParseCsvDocument(text, ',', name, out, err);
     case DocumentFormat::kTsv:
-      return ParseCsvDocument(checked, '\t', name, out, err);
+      return ParseCsvDocument(text, '\t', name, out, err);
     case DocumentFormat::kMarkdown:
-      return ParseDocument(checked, name, out, err, TextLayout::kMarkdown);
-    case DocumentFormat::kText:  // detected: any text layout; asked for: plain text
-      return ParseDocument(checked, name, out, err,
-                           detected ? TextLayout::kDetect : TextLayout::kPlain);
+      return ParseDocument(text, name, out, err, TextLayout::kMarkdown);
     case DocumentFormat::kQa:
-      return ParseDocument(checked, name, out, err, TextLayout::kQuestionTags);
-    case DocumentFormat::kDetect:
-      break;
+      return ParseDocument(text, name, out, err, TextLayout::kQuestionTags);
+    default:  // kText: detected, any text layout; asked for, plain text
+      return ParseDocument(text, name, out, err,
+                           detected ? TextLayout::kDetect : TextLayout::kPlain);
   }
-  return ParseDocument(checked, name, out, err);
 }
 
-bool ReadFaqFile(const std::string& path, DocumentFormat format, FaqDocument* out, std::string* err,
-                 DocumentFormat* used) {
+bool ReadFaqFile(const std::string& path, DocumentFormat format, FaqDocument* out,
+                 std::string* err) {
   static constexpr FileKind kDocument = {"document", "an FAQ document", kMaxDocumentBytes};
   std::string text;
   if (!ReadWholeFile(path, kDocument, &text, err)) return false;
-  return ParseFaqText(text, path, format, out, err, used);
+  return ParseFaqText(text, path, format, out, err);
 }
 
 }  // namespace backtalk

@@ -24,19 +24,18 @@ enum class DocumentFormat { kDetect, kHtml, kCsv, kTsv, kMarkdown, kText, kQa };
 // "html", "csv", "tsv", "markdown", "text" (plain text), "qa" (Q:/A: blocks) and "auto"
 // (kDetect); false for others. Detection gives kText for any text layout.
 bool ParseDocumentFormat(std::string_view name, DocumentFormat* out);
-const char* DocumentFormatName(DocumentFormat format);
 
 // The format of `text`; `path` only decides when the content does not.
 DocumentFormat DetectDocumentFormat(std::string_view text, const std::string& path);
 
 // Parses `text` as `format` (kDetect: detected). `name` is used in messages. On failure returns
-// false, sets *err and leaves *out untouched. *used (if given) is the format read.
+// false, sets *err and leaves *out untouched.
 bool ParseFaqText(std::string_view text, const std::string& name, DocumentFormat format,
-                  FaqDocument* out, std::string* err, DocumentFormat* used = nullptr);
+                  FaqDocument* out, std::string* err);
 
 // Reads `path` (at most kMaxDocumentBytes) and parses it as ParseFaqText does.
-bool ReadFaqFile(const std::string& path, DocumentFormat format, FaqDocument* out, std::string* err,
-                 DocumentFormat* used = nullptr);
+bool ReadFaqFile(const std::string& path, DocumentFormat format, FaqDocument* out,
+                 std::string* err);
 
 }  // namespace backtalk
 

@@ -41,14 +41,12 @@ TEST(FaqFileTest, TheNameDecidesOnlyWhenTheContentDoesNot) {
 TEST(FaqFileTest, AnExplicitFormatIsRead) {
   FaqDocument doc;
   std::string err;
-  DocumentFormat used = DocumentFormat::kDetect;
   // As detected, a Q:/A: document; read as Markdown, its heading is the question.
   std::string text = "Q: Is it open?\nA: Yes.\n\n## Opening hours\n\nNine to five.\n";
-  ASSERT_TRUE(ParseFaqText(text, "doc", DocumentFormat::kDetect, &doc, &err, &used)) << err;
-  EXPECT_EQ(used, DocumentFormat::kText);
+  EXPECT_EQ(Detect(text), DocumentFormat::kText);
+  ASSERT_TRUE(ParseFaqText(text, "doc", DocumentFormat::kDetect, &doc, &err)) << err;
   EXPECT_EQ(doc.entries[0].question, "Is it open?");
-  ASSERT_TRUE(ParseFaqText(text, "doc", DocumentFormat::kMarkdown, &doc, &err, &used)) << err;
-  EXPECT_EQ(used, DocumentFormat::kMarkdown);
+  ASSERT_TRUE(ParseFaqText(text, "doc", DocumentFormat::kMarkdown, &doc, &err)) << err;
   EXPECT_EQ(doc.entries[0].question, "Opening hours");
   // Plain text on request: the heading line is no question, the Q: line ends in '?'.
   ASSERT_TRUE(ParseFaqText("Is it open?\n\nYes.\n", "doc", DocumentFormat::kText, &doc, &err));
@@ -60,10 +58,15 @@ TEST(FaqFileTest, AnExplicitFormatIsRead) {
 }
 
 TEST(FaqFileTest, FormatNames) {
-  DocumentFormat f = DocumentFormat::kDetect;
-  for (const char* name : {"html", "csv", "tsv", "markdown", "text", "qa", "auto"}) {
+  DocumentFormat f = DocumentFormat::kHtml;
+  const std::pair<const char*, DocumentFormat> kNames[] = {
+      {"html", DocumentFormat::kHtml},  {"csv", DocumentFormat::kCsv},
+      {"tsv", DocumentFormat::kTsv},    {"markdown", DocumentFormat::kMarkdown},
+      {"text", DocumentFormat::kText},  {"qa", DocumentFormat::kQa},
+      {"auto", DocumentFormat::kDetect}};
+  for (const auto& [name, format] : kNames) {
     ASSERT_TRUE(ParseDocumentFormat(name, &f)) << name;
-    EXPECT_STREQ(DocumentFormatName(f), name);
+    EXPECT_EQ(f, format) << name;
   }
   EXPECT_FALSE(ParseDocumentFormat("pdf", &f));
 }
