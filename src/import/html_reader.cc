@@ -1,6 +1,7 @@
 #include "import/html_reader.h"
 
 #include <absl/strings/ascii.h>
+#include <absl/strings/str_replace.h>
 #include <absl/strings/str_split.h>
 #include <gumbo.h>
 #include <utf8proc.h>
@@ -378,44 +379,31 @@ void PageReader::FaqPage(const json& value, const GumboNode* script, size_t* fou
     return;
   }
   if (!value.is_object()) return;
-  auto has_type = [](const json& object, const char* type) {
-    auto it = object.find("@type");
-    if (it == object.end()) return false;
-    if (it->is_string()) return it->get<std::string>() == type;
-    if (it->is_array())
-      for (const json& t : *it)
-        if (t.is_string() && t.get<std::string>() == type) return true;
-    return false;
-  };
-  if (!has_type(value, "FAQPage")) {
+  // "@type" is a string or an array of them.
+  auto type = value.find("@type");
+  if (type == value.end() || !(type->is_string() || type->is_array()) ||
+      std::find(type->begin(), type->end(), "FAQPage") == type->end()) {
     for (const auto& [key, v] : value.items())
       if (v.is_object() || v.is_array()) FaqPage(v, script, found, depth + 1);
     return;
   }
   auto main_entity = value.find("mainEntity");
   if (main_entity == value.end()) return;
-  std::vector<const json*> questions;
-  if (main_entity->is_array()) {
-    for (const json& q : *main_entity) questions.push_back(&q);
-  } else {
-    questions.push_back(&*main_entity);
-  }
-  for (const json* q : questions) {
-    if (!q->is_object()) continue;
-    auto name = q->find("name");
-    if (name == q->end() || !name->is_string()) continue;
+  for (const json& q : main_entity->is_array() ? *main_entity : json::array({*main_entity})) {
+    if (!q.is_object()) continue;
+    auto name = q.find("name");
+    if (name == q.end() || !name->is_string()) continue;
     ++*found;
     // Question.name is text, but pages write entities in it ("&#039;") and now and then markup.
     std::string raw = name->get<std::string>();
-    std::string html;
     bool markup = raw.find("</") != std::string::npos || raw.find("<br") != std::string::npos;
-    for (char c : raw) html += (c == '<' && !markup) ? std::string("&lt;") : std::string(1, c);
+    std::string html = markup ? raw : absl::StrReplaceAll(raw, {{"<", "&lt;"}});
     FaqEntry entry = EntryAt(script, QuestionText(Parse(html)->root));
     PlaceInScript(script, json(raw).dump(), &entry);
     std::string answer_html;
     for (const char* key : {"acceptedAnswer", "suggestedAnswer"}) {
-      auto answer = q->find(key);
-      if (answer == q->end()) continue;
+      auto answer = q.find(key);
+      if (answer == q.end()) continue;
       const json* a = &*answer;
       if (a->is_array() && !a->empty()) a = &(*a)[0];
       if (!a->is_object()) continue;
