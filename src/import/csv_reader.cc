@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <cassert>
 #include <cctype>
+#include <memory>
 #include <utility>
 
 #include "util/source_error.h"
@@ -37,23 +38,6 @@ void OnRow(int, void* state) {
   s->fields.clear();
   s->in_row = false;
 }
-
-// Owns a csv_parser.
-class Parser {
- public:
-  explicit Parser(unsigned char options) { ok_ = csv_init(&parser_, options) == 0; }
-  ~Parser() {
-    if (ok_) csv_free(&parser_);
-  }
-  Parser(const Parser&) = delete;
-  Parser& operator=(const Parser&) = delete;
-  bool ok() const { return ok_; }
-  csv_parser* get() { return &parser_; }
-
- private:
-  csv_parser parser_;
-  bool ok_ = false;
-};
 
 std::string Key(const std::string& header) {
   std::string key;
@@ -91,12 +75,13 @@ bool SplitCsv(std::string_view text, char delimiter, const std::string& name,
   assert(delimiter == ',' || delimiter == '\t');
   // Strict RFC 4180 for CSV; TSV writers seldom quote, so a quote inside a TSV field is text.
   unsigned char options = CSV_STRICT_FINI | (delimiter == ',' ? CSV_STRICT : 0);
-  Parser parser(options);
-  if (!parser.ok()) {
+  csv_parser parser;
+  if (csv_init(&parser, options) != 0) {
     *err = FormatError({name, 0, 0, "", "out of memory"});
     return false;
   }
-  csv_set_delim(parser.get(), static_cast<unsigned char>(delimiter));
+  std::unique_ptr<csv_parser, void (*)(csv_parser*)> free_on_return(&parser, csv_free);
+  csv_set_delim(&parser, static_cast<unsigned char>(delimiter));
   std::vector<CsvRow> out;
   SplitState state{&out, {}, 0, false};
   // Fed one line at a time, so that each row knows the line it starts on.
@@ -121,20 +106,20 @@ bool SplitCsv(std::string_view text, char delimiter, const std::string& name,
       state.in_row = chunk.find_first_not_of(delimiter == '\t' ? " \r\n" : " \t\r\n") !=
                      std::string_view::npos;
     }
-    size_t used = csv_parse(parser.get(), chunk.data(), chunk.size(), OnField, OnRow, &state);
-    if (used < chunk.size() || csv_error(parser.get()) != CSV_SUCCESS) {
-      if (csv_error(parser.get()) == CSV_EPARSE) {
+    size_t used = csv_parse(&parser, chunk.data(), chunk.size(), OnField, OnRow, &state);
+    if (used < chunk.size() || csv_error(&parser) != CSV_SUCCESS) {
+      if (csv_error(&parser) == CSV_EPARSE) {
         *err = FormatError(ErrorAt(name, text, start + used,
                                    "a stray quote; a field with a quote in it is written in "
                                    "quotes with the quote doubled (\"say \"\"hi\"\"\")"));
       } else {
-        *err = FormatError({name, line, 0, "", csv_strerror(csv_error(parser.get()))});
+        *err = FormatError({name, line, 0, "", csv_strerror(csv_error(&parser))});
       }
       return false;
     }
     start = end;
   }
-  if (csv_fini(parser.get(), OnField, OnRow, &state) != 0) {
+  if (csv_fini(&parser, OnField, OnRow, &state) != 0) {
     *err = FormatError(
         {name, state.row_line, 0, "", "a quoted field that starts on this row is never closed"});
     return false;
