@@ -75,12 +75,8 @@ class Drafter {
     }
     knowledge_.settings = base.settings;
     knowledge_.pain = base.pain;  // so a drafted stretch still stops at "ouch"
-    for (const FaqEntry& e : doc.entries) {
-      Intent intent;
-      intent.question = e.question;
-      intent.answer = e.answer;
-      knowledge_.intents.push_back(std::move(intent));
-    }
+    for (const FaqEntry& e : doc.entries)
+      knowledge_.intents.push_back({.question = e.question, .answer = e.answer});
     analyzer_ = std::make_unique<Analyzer>(VocabularyOf(knowledge_));
     for (const FaqEntry& e : doc.entries)
       for (const std::string& text : {e.question, e.answer})

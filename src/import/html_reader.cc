@@ -491,9 +491,8 @@ size_t PageReader::Accordions() {
   // A list counts when one of its questions asks: a <dl> of terms or a "Show code" toggle is no
   // FAQ, but an FAQ's "Shipping costs" among questions is an entry.
   auto asks = [](const std::vector<Item>& items) {
-    for (const Item& item : items)
-      if (EndsWithQuestionMark(QuestionText(item.question))) return true;
-    return false;
+    return std::ranges::any_of(
+        items, [](const Item& item) { return EndsWithQuestionMark(QuestionText(item.question)); });
   };
   std::vector<const Item*> taken;
   if (asks(details))
