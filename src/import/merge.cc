@@ -1,5 +1,8 @@
 #include "import/merge.h"
 
+#include <absl/strings/str_cat.h>
+#include <absl/strings/str_join.h>
+
 #include <cctype>
 #include <unordered_map>
 #include <utility>
@@ -51,14 +54,10 @@ FaqDocument MergeDocuments(std::vector<NamedDocument> docs, std::vector<std::str
                               entry.alternates.end());
     }
   }
-  if (docs.size() == 1) {
-    merged.how = docs[0].doc.how;
-  } else {
-    for (const NamedDocument& d : docs) {
-      if (!merged.how.empty()) merged.how += "; ";
-      merged.how += d.name + ": " + d.doc.how;
-    }
-  }
+  auto how = [](std::string* out, const NamedDocument& d) {
+    absl::StrAppend(out, d.name, ": ", d.doc.how);
+  };
+  merged.how = docs.size() == 1 ? docs[0].doc.how : absl::StrJoin(docs, "; ", how);
   if (sources != nullptr) *sources = std::move(places);
   return merged;
 }
