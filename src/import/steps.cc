@@ -62,13 +62,6 @@ int NumberWord(const std::string& w) {
   return -1;
 }
 
-RE2::Options Insensitive() {
-  RE2::Options o;
-  o.set_case_sensitive(false);
-  o.set_log_errors(false);
-  return o;
-}
-
 std::string Capitalise(std::string s) {
   if (!s.empty() && s[0] >= 'a' && s[0] <= 'z') s[0] = static_cast<char>(s[0] - 'a' + 'A');
   return s;
@@ -129,9 +122,8 @@ bool IsInstruction(std::string_view sentence) {
 
 bool ParseHold(std::string_view text, Step* step) {
   static const RE2 kDuration(
-      "\\b(\\d{1,4}|[a-z]+)\\b(?:\\s*(?:to|-|–|or)\\s*(\\d{1,4}|[a-z]+)\\b)?\\s*"
-      "(seconds?|secs?|minutes?|mins?|breaths?)\\b",
-      Insensitive());
+      "(?i)\\b(\\d{1,4}|[a-z]+)\\b(?:\\s*(?:to|-|–|or)\\s*(\\d{1,4}|[a-z]+)\\b)?\\s*"
+      "(seconds?|secs?|minutes?|mins?|breaths?)\\b");
   re2::StringPiece input(text.data(), text.size());
   std::string low_text, high_text, unit;
   while (RE2::FindAndConsume(&input, kDuration, &low_text, &high_text, &unit)) {
@@ -139,13 +131,13 @@ bool ParseHold(std::string_view text, Step* step) {
     int high = high_text.empty() ? low : NumberWord(FoldCase(high_text));
     if (low <= 0 || high < low) continue;
     std::string u = FoldCase(unit);
-    if (u.rfind("breath", 0) == 0) {
+    if (u.starts_with("breath")) {
       if (low > 100) continue;
       step->hold_breaths = low;
       step->hold_seconds = step->hold_seconds_max = 0;
       return true;
     }
-    int scale = u.rfind("min", 0) == 0 ? 60 : 1;
+    int scale = u.starts_with("min") ? 60 : 1;
     if (high * scale > 3600) continue;
     step->hold_seconds = low * scale;
     step->hold_seconds_max = high * scale;
@@ -159,13 +151,11 @@ bool DraftSequence(const FaqEntry& entry, const std::string& id, Sequence* out) 
   // "Hold for 5 seconds, then slowly return to the floor." holds the step before it; what
   // follows "then" is a step of its own.
   static const RE2 kHoldOnly(
-      "^hold(?: (?:it|this|that|them|still|the \\w+|the \\w+ \\w+|each \\w+|your \\w+))?"
-      " for ([^,;.]+?)(?:(?:,|;)? ?(?:and then|then|and|before) (.*?))?[.!]?$",
-      Insensitive());
+      "(?i)^hold(?: (?:it|this|that|them|still|the \\w+|the \\w+ \\w+|each \\w+|your \\w+))?"
+      " for ([^,;.]+?)(?:(?:,|;)? ?(?:and then|then|and|before) (.*?))?[.!]?$");
   static const RE2 kRepeat(
-      "^repeat(?: (?:this|it|that|the \\w+|on the other side|with the other \\w+))?"
-      " (\\d{1,3}|[a-z]+) times\\b.*$",
-      Insensitive());
+      "(?i)^repeat(?: (?:this|it|that|the \\w+|on the other side|with the other \\w+))?"
+      " (\\d{1,3}|[a-z]+) times\\b.*$");
   std::vector<std::string> sentences;
   for (const std::string& block : entry.blocks)
     for (std::string& s : SplitSentences(block)) sentences.push_back(std::move(s));
