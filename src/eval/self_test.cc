@@ -1,5 +1,7 @@
 #include "eval/self_test.h"
 
+#include <absl/strings/str_split.h>
+
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
@@ -224,16 +226,10 @@ std::vector<std::string> AnswerQuestions(const Knowledge& knowledge, size_t inte
 }
 
 std::vector<std::string> EverydayQuestions() {
-  std::vector<std::string> out;
   std::string_view text = EverydayQuestionsText();
-  size_t start = 0;
-  while (start < text.size()) {
-    size_t end = text.find('\n', start);
-    if (end == std::string_view::npos) end = text.size();
-    std::string_view line = text.substr(start, end - start);
-    if (!line.empty() && line[0] != '#') out.emplace_back(line);
-    start = end + 1;
-  }
+  std::vector<std::string> out =
+      absl::StrSplit(absl::string_view(text.data(), text.size()), '\n', absl::SkipEmpty());
+  std::erase_if(out, [](const std::string& line) { return line[0] == '#'; });
   return out;
 }
 
