@@ -1,5 +1,6 @@
 // backtalk import DOCUMENT... [-o FILE] [--force] [--format F] [--dry-run], and eval --self.
 #include <cstdio>
+#include <filesystem>
 #include <vector>
 
 #include "cli/commands.h"
@@ -17,11 +18,6 @@
 namespace backtalk {
 
 namespace {
-
-std::string BaseName(const std::string& path) {
-  size_t slash = path.rfind('/');
-  return slash == std::string::npos ? path : path.substr(slash + 1);
-}
 
 // "1 question", "2 questions".
 std::string Count(size_t n, const char* what) {
@@ -61,7 +57,7 @@ int RunImport(const Options& options) {
   std::string names, document;
   for (const NamedDocument& d : docs) {
     names += (names.empty() ? "" : ", ") + d.name;
-    document += (document.empty() ? "" : ", ") + BaseName(d.name);
+    document += (document.empty() ? "" : ", ") + std::filesystem::path(d.name).filename().string();
   }
   size_t own_warnings = 0;
   for (const NamedDocument& d : docs) own_warnings += d.doc.warnings.size();

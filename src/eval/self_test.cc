@@ -433,20 +433,14 @@ std::string FormatSelfTest(const SelfTestReport& report, const Knowledge& k) {
     for (const std::string& m : r.missed) out += "          missed: " + m + "\n";
   }
   out += "\n";
-  if (report.unreachable.empty()) {
-    out += "unreachable: none\n";
-  } else {
-    for (int i : report.unreachable)
-      out += "unreachable: " + k.intents[static_cast<size_t>(i)].id +
-             " (no variant of its question comes back to it)\n";
-  }
-  if (report.shadowed.empty()) {
-    out += "shadowed: none\n";
-  } else {
-    for (const auto& [i, by] : report.shadowed)
-      out += "shadowed: " + k.intents[static_cast<size_t>(i)].id + " by " +
-             k.intents[static_cast<size_t>(by)].id + "\n";
-  }
+  if (report.unreachable.empty()) out += "unreachable: none\n";
+  for (int i : report.unreachable)
+    out += "unreachable: " + k.intents[static_cast<size_t>(i)].id +
+           " (no variant of its question comes back to it)\n";
+  if (report.shadowed.empty()) out += "shadowed: none\n";
+  for (const auto& [i, by] : report.shadowed)
+    out += "shadowed: " + k.intents[static_cast<size_t>(i)].id + " by " +
+           k.intents[static_cast<size_t>(by)].id + "\n";
   for (const std::string& p : report.probes_answered) out += "probe answered: " + p + "\n";
   const SweepPoint& c = report.current;
   std::snprintf(line, sizeof line,

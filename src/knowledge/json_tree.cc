@@ -178,22 +178,9 @@ bool JsonValue::Parse(std::string_view text, const std::string& name, JsonValue*
 }
 
 const char* JsonValue::type_name() const {
-  switch (value_.index()) {
-    case kBoolean:
-      return "boolean";
-    case kInteger:
-    case kUnsigned:
-    case kFloat:
-      return "number";
-    case kString:
-      return "string";
-    case kArray:
-      return "array";
-    case kObject:
-      return "object";
-    default:
-      return "null";
-  }
+  static const char* const kNames[] = {"null",   "boolean", "number", "number",
+                                       "number", "string",  "array",  "object"};
+  return kNames[value_.index()];
 }
 
 bool JsonValue::boolean() const {
