@@ -236,16 +236,10 @@ std::vector<std::string> EverydayQuestions() {
 std::vector<std::string> Probes(const Knowledge& knowledge, const Analyzer& analyzer) {
   std::string all;
   for (const Intent& intent : knowledge.intents)
-    for (const std::string& text : {intent.question, intent.answer}) {
-      all += ' ';
-      all += Join(NormalizeWords(text, 100000));
-      all += ' ';
-    }
+    for (const std::string& text : {intent.question, intent.answer})
+      all += " " + Join(NormalizeWords(text, 100000)) + " ";
   auto known = [&](const std::string& word) {
-    std::string padded = " ";
-    padded += word;
-    padded += ' ';
-    return all.find(padded) != std::string::npos;
+    return all.find(" " + word + " ") != std::string::npos;
   };
   static const char* const kStrangers[] = {"volcano",   "passport", "saxophone", "mortgage",
                                            "origami",   "lasagna",  "telescope", "parliament",
