@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdarg>
 #include <cstdio>
 #include <map>
 #include <set>
@@ -33,6 +34,16 @@ std::string Join(const std::vector<std::string>& words, size_t skip = std::strin
     out += words[i];
   }
   return out;
+}
+
+// printf onto the end of `out`; a line is cut at 511 bytes.
+__attribute__((format(printf, 2, 3))) void Appendf(std::string* out, const char* format, ...) {
+  char line[512];
+  va_list args;
+  va_start(args, format);
+  std::vsnprintf(line, sizeof line, format, args);
+  va_end(args);
+  *out += line;
 }
 
 // One typo a person makes: two letters swapped in the middle of the word, or one dropped.
@@ -404,26 +415,21 @@ Settings Calibrate(const Engine& engine) {
 
 std::string FormatSelfTest(const SelfTestReport& report, const Knowledge& k) {
   std::string out;
-  char line[512];
   auto percent = [](int n, int of) { return of ? 100.0 * n / of : 100.0; };
-  std::snprintf(line, sizeof line,
-                "self-test of %s: %zu intents, %d variants (typos, dropped words, synonyms, "
-                "rewordings, questions about the answers, each after unrelated context too), "
-                "%d probes (near misses and everyday questions)\n\n",
-                k.source.c_str(), k.intents.size(), report.variants, report.probes);
-  out += line;
+  Appendf(&out,
+          "self-test of %s: %zu intents, %d variants (typos, dropped words, synonyms, "
+          "rewordings, questions about the answers, each after unrelated context too), "
+          "%d probes (near misses and everyday questions)\n\n",
+          k.source.c_str(), k.intents.size(), report.variants, report.probes);
   out += "reached   intent\n";
   for (const IntentReach& r : report.intents) {
     const Intent& intent = k.intents[static_cast<size_t>(r.intent)];
-    std::snprintf(line, sizeof line, "%3d/%-3d   %s  \"%s\"%s\n", r.reached, r.variants,
-                  intent.id.c_str(), intent.question.c_str(),
-                  r.question_reached ? "" : "  (its own question does not come back)");
-    out += line;
-    for (const auto& [other, n] : r.lost_to) {
-      std::snprintf(line, sizeof line, "          %d answered as %s\n", n,
-                    k.intents[static_cast<size_t>(other)].id.c_str());
-      out += line;
-    }
+    Appendf(&out, "%3d/%-3d   %s  \"%s\"%s\n", r.reached, r.variants, intent.id.c_str(),
+            intent.question.c_str(),
+            r.question_reached ? "" : "  (its own question does not come back)");
+    for (const auto& [other, n] : r.lost_to)
+      Appendf(&out, "          %d answered as %s\n", n,
+              k.intents[static_cast<size_t>(other)].id.c_str());
     for (const std::string& m : r.missed) out += "          missed: " + m + "\n";
   }
   out += "\n";
@@ -437,46 +443,34 @@ std::string FormatSelfTest(const SelfTestReport& report, const Knowledge& k) {
            k.intents[static_cast<size_t>(by)].id + "\n";
   for (const std::string& p : report.probes_answered) out += "probe answered: " + p + "\n";
   const SweepPoint& c = report.current;
-  std::snprintf(line, sizeof line,
-                "\nat threshold %.2f, margin %.2f: %d/%d variants right (%.1f%%), %d wrong, "
-                "%d/%d probes answered\n",
-                c.threshold, c.margin, c.right, report.variants, percent(c.right, report.variants),
-                c.wrong, c.probes, report.probes);
-  out += line;
-  auto table = [&](const char* title, const std::vector<SweepPoint>& points) {
-    out += title;
-    out += "  threshold  margin   right   wrong  probes\n";
-    for (const SweepPoint& p : points) {
-      std::snprintf(
-          line, sizeof line, "  %9.2f  %6.2f  %5.1f%%  %5.1f%%  %3d/%d%s\n", p.threshold, p.margin,
-          percent(p.right, report.variants), percent(p.wrong, report.variants), p.probes,
-          report.probes,
-          p.threshold == report.recommended.threshold && p.margin == report.recommended.margin
-              ? "  <- recommended"
-              : "");
-      out += line;
-    }
-  };
-  char title[128];
-  std::snprintf(title, sizeof title, "\nthreshold sweep (margin %.2f):\n",
-                report.recommended.margin);
-  table(title, report.threshold_sweep);
-  std::snprintf(title, sizeof title, "\nmargin sweep (threshold %.2f):\n",
-                report.recommended.threshold);
-  table(title, report.margin_sweep);
   const SweepPoint& r = report.recommended;
+  Appendf(&out,
+          "\nat threshold %.2f, margin %.2f: %d/%d variants right (%.1f%%), %d wrong, "
+          "%d/%d probes answered\n",
+          c.threshold, c.margin, c.right, report.variants, percent(c.right, report.variants),
+          c.wrong, c.probes, report.probes);
+  auto table = [&](const std::vector<SweepPoint>& points) {
+    out += "  threshold  margin   right   wrong  probes\n";
+    for (const SweepPoint& p : points)
+      Appendf(&out, "  %9.2f  %6.2f  %5.1f%%  %5.1f%%  %3d/%d%s\n", p.threshold, p.margin,
+              percent(p.right, report.variants), percent(p.wrong, report.variants), p.probes,
+              report.probes,
+              p.threshold == r.threshold && p.margin == r.margin ? "  <- recommended" : "");
+  };
+  Appendf(&out, "\nthreshold sweep (margin %.2f):\n", r.margin);
+  table(report.threshold_sweep);
+  Appendf(&out, "\nmargin sweep (threshold %.2f):\n", r.threshold);
+  table(report.margin_sweep);
   if (std::abs(r.threshold - c.threshold) < 1e-9 && std::abs(r.margin - c.margin) < 1e-9) {
-    std::snprintf(line, sizeof line, "\nrecommended: keep threshold %.2f and margin %.2f\n",
-                  c.threshold, c.margin);
+    Appendf(&out, "\nrecommended: keep threshold %.2f and margin %.2f\n", c.threshold, c.margin);
   } else {
-    std::snprintf(line, sizeof line,
-                  "\nrecommended: \"settings\": {\"threshold\": %.2f, \"margin\": %.2f} "
-                  "(right %.1f%% -> %.1f%%, wrong %.1f%% -> %.1f%%, probes %d -> %d)\n",
-                  r.threshold, r.margin, percent(c.right, report.variants),
-                  percent(r.right, report.variants), percent(c.wrong, report.variants),
-                  percent(r.wrong, report.variants), c.probes, r.probes);
+    Appendf(&out,
+            "\nrecommended: \"settings\": {\"threshold\": %.2f, \"margin\": %.2f} "
+            "(right %.1f%% -> %.1f%%, wrong %.1f%% -> %.1f%%, probes %d -> %d)\n",
+            r.threshold, r.margin, percent(c.right, report.variants),
+            percent(r.right, report.variants), percent(c.wrong, report.variants),
+            percent(r.wrong, report.variants), c.probes, r.probes);
   }
-  out += line;
   return out;
 }
 
