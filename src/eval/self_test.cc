@@ -82,9 +82,9 @@ Outcome Ask(const Engine& engine, const std::string& text) {
 }
 
 // The intent answered under these settings, or -1; as the matcher decides.
-int Decide(const Outcome& o, double threshold, double margin, double floor) {
+int Decide(const Outcome& o, Settings s) {
   if (o.blocked || o.intent < 0) return -1;
-  Settings s{threshold, margin - 1e-9, floor};
+  s.margin -= 1e-9;
   return backtalk::Decide(o.ranked, s) == Verdict::kAnswer ? o.intent : -1;
 }
 
@@ -330,7 +330,7 @@ SelfTestReport SelfTest(const Engine& engine) {
       if (other) continue;
       Outcome o = Ask(engine, v.text);
       asked.emplace_back(reach.intent, o);
-      int got = Decide(o, k.settings.threshold, k.settings.margin, k.settings.suggest_floor);
+      int got = Decide(o, k.settings);
       ++reach.variants;
       if (got == reach.intent) {
         ++reach.reached;
@@ -355,8 +355,7 @@ SelfTestReport SelfTest(const Engine& engine) {
   for (std::string& e : EverydayQuestions()) lines.push_back(std::move(e));
   for (const std::string& p : lines) {
     probes.push_back(Ask(engine, p));
-    int got =
-        Decide(probes.back(), k.settings.threshold, k.settings.margin, k.settings.suggest_floor);
+    int got = Decide(probes.back(), k.settings);
     if (got >= 0) report.probes_answered.push_back(p + " -> " + k.intents[got].id);
   }
   report.probes = static_cast<int>(probes.size());
@@ -368,14 +367,14 @@ SelfTestReport SelfTest(const Engine& engine) {
     for (const auto& [expected, o] : asked) {
       // The floor only parts suggestions from "I don't know": it plays no part here, so the
       // recommendation depends on the knowledge's content alone.
-      int got = Decide(o, threshold, margin, 0);
+      int got = Decide(o, {threshold, margin, 0});
       if (got == expected)
         ++p.right;
       else if (got >= 0)
         ++p.wrong;
     }
     for (const Outcome& o : probes)
-      if (Decide(o, threshold, margin, 0) >= 0) ++p.probes;
+      if (Decide(o, {threshold, margin, 0}) >= 0) ++p.probes;
     double v = std::max(1, report.variants);
     p.utility = (p.right - kWrongCost * p.wrong) / v -
                 kProbeCost * (report.probes ? double(p.probes) / report.probes : 0);
