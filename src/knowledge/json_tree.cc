@@ -188,31 +188,22 @@ bool JsonValue::boolean() const {
   return b != nullptr && *b;
 }
 
-long long JsonValue::integer() const {
+template <class T>
+T JsonValue::NumberAs() const {
   switch (value_.index()) {
     case kInteger:
-      return std::get<kInteger>(value_);
+      return static_cast<T>(std::get<kInteger>(value_));
     case kUnsigned:
-      return static_cast<long long>(std::get<kUnsigned>(value_));
+      return static_cast<T>(std::get<kUnsigned>(value_));
     case kFloat:
-      return static_cast<long long>(std::get<kFloat>(value_));
+      return static_cast<T>(std::get<kFloat>(value_));
     default:
       return 0;
   }
 }
 
-double JsonValue::number() const {
-  switch (value_.index()) {
-    case kInteger:
-      return static_cast<double>(std::get<kInteger>(value_));
-    case kUnsigned:
-      return static_cast<double>(std::get<kUnsigned>(value_));
-    case kFloat:
-      return std::get<kFloat>(value_);
-    default:
-      return 0;
-  }
-}
+long long JsonValue::integer() const { return NumberAs<long long>(); }
+double JsonValue::number() const { return NumberAs<double>(); }
 
 const std::string& JsonValue::string() const {
   static const std::string kEmpty;
