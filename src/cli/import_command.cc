@@ -1,4 +1,5 @@
 // backtalk import DOCUMENT... [-o FILE] [--force] [--format F] [--dry-run], and eval --self.
+#include <algorithm>
 #include <cstdio>
 #include <filesystem>
 #include <vector>
@@ -97,8 +98,7 @@ int RunImport(const Options& options) {
       found += (i < sources.size() ? sources[i] : "") + "  " + intent.id + "  \"" + e.question +
                "\"\n    answer: " + Count(CountCharacters(e.answer), "character") + ", " +
                Count(e.blocks.size(), "block");
-      size_t items = 0;
-      for (bool b : e.bullet) items += b;
+      auto items = static_cast<size_t>(std::ranges::count(e.bullet, true));
       if (items > 0) found += " (" + Count(items, "list item") + ")";
       if (!e.alternates.empty()) found += "; " + Count(e.alternates.size(), "other phrasing");
       found += "; sequence: " + (intent.sequence.empty() ? std::string("none") : intent.sequence);
