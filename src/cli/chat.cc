@@ -19,14 +19,6 @@ namespace backtalk {
 
 namespace {
 
-std::unique_ptr<ReadlineReader> MakeReadline(const Knowledge& k) {
-  std::vector<std::string> sequences;
-  for (const Sequence& s : k.sequences) sequences.push_back(s.id);
-  return std::make_unique<ReadlineReader>(
-      HistoryPath(), std::vector<std::string>{"help", "topics", "stretch", "quit", "exit"},
-      std::move(sequences));
-}
-
 // The conversation, in a pipe or at a terminal, on the same Session. With `start` (`backtalk
 // stretch NAME`), that sequence starts at once and the conversation ends with it; without it,
 // the conversation goes on until quit or end of input, and `--json` makes it a pipe's.
@@ -61,8 +53,11 @@ int Talk(const Engine& engine, const Options& options, const Sequence* start) {
   } else {
     screen.Print(style.Dim(session.Welcome()));
   }
-  std::unique_ptr<ReadlineReader> reader = MakeReadline(engine.knowledge());
-  Converse(reader.get(), &session, &screen,
+  std::vector<std::string> sequences;  // what Tab completes after "stretch "
+  for (const Sequence& s : engine.knowledge().sequences) sequences.push_back(s.id);
+  ReadlineReader reader(HistoryPath(), {"help", "topics", "stretch", "quit", "exit"},
+                        std::move(sequences));
+  Converse(&reader, &session, &screen,
            start != nullptr ? ConverseUntil::kSequenceEnds : ConverseUntil::kQuit);
   return kExitOk;
 }

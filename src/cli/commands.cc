@@ -1,8 +1,11 @@
 #include "cli/commands.h"
 
+#include <absl/strings/str_join.h>
+
+#include <cerrno>
 #include <cstdio>
+#include <cstring>
 #include <fstream>
-#include <sstream>
 
 #include "cli/format.h"
 #include "cli/output.h"
@@ -10,19 +13,6 @@
 #include "eval/evaluation.h"
 
 namespace backtalk {
-
-namespace {
-
-std::string JoinWords(const std::vector<std::string>& words) {
-  std::string joined;
-  for (const std::string& w : words) {
-    if (!joined.empty()) joined += ' ';
-    joined += w;
-  }
-  return joined;
-}
-
-}  // namespace
 
 std::unique_ptr<Engine> LoadEngine(const Options& options) {
   std::string err;
@@ -34,7 +24,7 @@ std::unique_ptr<Engine> LoadEngine(const Options& options) {
 int RunAsk(const Options& options) {
   std::unique_ptr<Engine> engine = LoadEngine(options);
   if (!engine) return kExitError;
-  Reply reply = engine->Ask(JoinWords(options.words));
+  Reply reply = engine->Ask(absl::StrJoin(options.words, " "));
   std::string text = options.json ? ReplyJsonLine(reply) : FormatReply(reply, Style{options.color});
   Emit(text);
   return reply.matched() ? kExitOk : kExitNoAnswer;
@@ -65,17 +55,21 @@ int RunEval(const Options& options) {
   std::unique_ptr<Engine> engine = LoadEngine(options);
   if (!engine) return kExitError;
   const std::string& path = options.words.at(0);
+  // istream::read, unlike `<< rdbuf()`, marks a failed read (a folder, an I/O error) as bad
+  // rather than as the end of the file.
   std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    std::fprintf(stderr, "backtalk: %s: cannot read the labelled set\n", path.c_str());
+  std::string text;
+  char chunk[1 << 16];
+  while (in.read(chunk, sizeof chunk) || in.gcount() > 0) text.append(chunk, in.gcount());
+  if (!in.eof()) {
+    std::fprintf(stderr, "backtalk: %s: cannot read the labelled set: %s\n", path.c_str(),
+                 std::strerror(errno));
     return kExitError;
   }
-  std::ostringstream text;
-  text << in.rdbuf();
   std::vector<LabelledQuestion> set;
   std::string err;
   std::vector<std::string> warnings;
-  if (!ParseLabelled(text.str(), path, engine->knowledge(), &set, &warnings, &err)) {
+  if (!ParseLabelled(text, path, engine->knowledge(), &set, &warnings, &err)) {
     std::fprintf(stderr, "backtalk: %s\n", err.c_str());
     return kExitError;
   }
@@ -104,7 +98,7 @@ int RunEval(const Options& options) {
 int RunExplain(const Options& options) {
   std::unique_ptr<Engine> engine = LoadEngine(options);
   if (!engine) return kExitError;
-  Reply reply = engine->Ask(JoinWords(options.words), /*explain=*/true);
+  Reply reply = engine->Ask(absl::StrJoin(options.words, " "), /*explain=*/true);
   Emit(FormatExplanation(reply, *engine));
   return reply.matched() ? kExitOk : kExitNoAnswer;
 }

@@ -1,5 +1,7 @@
 #include "cli/format.h"
 
+#include <absl/strings/str_join.h>
+
 #include <cstdio>
 #include <sstream>
 
@@ -21,29 +23,18 @@ std::string FormatExplanation(const Reply& r, const Engine& engine) {
   std::ostringstream out;
   out << "input:       " << r.input << "\n";
   out << "normalised:  " << a.uncorrected << "\n";
-  out << "corrections: ";
-  if (a.corrections.empty()) out << "none";
-  for (size_t i = 0; i < a.corrections.size(); ++i)
-    out << (i ? ", " : "") << a.corrections[i].first << " -> " << a.corrections[i].second;
-  out << "\nsynonyms:    ";
-  if (a.synonyms.empty()) out << "none";
-  for (size_t i = 0; i < a.synonyms.size(); ++i)
-    out << (i ? ", " : "") << a.synonyms[i].first << " -> " << a.synonyms[i].second;
-  out << "\nterms:       ";
-  for (size_t i = 0; i < a.terms.size(); ++i) out << (i ? " " : "") << a.terms[i];
-  out << "\n";
+  auto pairs = [](const std::vector<std::pair<std::string, std::string>>& list) {
+    return absl::StrJoin(list, ", ", absl::PairFormatter(" -> "));
+  };
+  out << "corrections: " << (a.corrections.empty() ? "none" : pairs(a.corrections)) << "\n";
+  out << "synonyms:    " << (a.synonyms.empty() ? "none" : pairs(a.synonyms)) << "\n";
+  out << "terms:       " << absl::StrJoin(a.terms, " ") << "\n";
   if (!r.match.uncovered.empty())
     out << "uncovered:   " << r.match.uncovered << " (the document does not cover it)\n";
-  if (!a.lemmas.empty()) {
-    out << "lemmas:      ";
-    for (size_t i = 0; i < a.lemmas.size(); ++i)
-      out << (i ? ", " : "") << a.lemmas[i].first << " -> " << a.lemmas[i].second;
-    out << "\n";
-  }
+  if (!a.lemmas.empty()) out << "lemmas:      " << pairs(a.lemmas) << "\n";
   if (!a.unknown.empty()) {
-    out << "context:     ";
-    for (size_t i = 0; i < a.unknown.size(); ++i) out << (i ? ", " : "") << a.unknown[i];
-    out << " (the knowledge never uses them; weight " << Fixed(r.match.context) << ")"
+    out << "context:     " << absl::StrJoin(a.unknown, ", ")
+        << " (the knowledge never uses them; weight " << Fixed(r.match.context) << ")"
         << (r.match.off_topic ? "; no covered topic is named: never answered outright" : "")
         << "\n";
   }

@@ -1,5 +1,7 @@
 // backtalk import DOCUMENT... [-o FILE] [--force] [--format F] [--dry-run], and eval --self.
+#include <algorithm>
 #include <cstdio>
+#include <filesystem>
 #include <vector>
 
 #include "cli/commands.h"
@@ -17,11 +19,6 @@
 namespace backtalk {
 
 namespace {
-
-std::string BaseName(const std::string& path) {
-  size_t slash = path.rfind('/');
-  return slash == std::string::npos ? path : path.substr(slash + 1);
-}
 
 // "1 question", "2 questions".
 std::string Count(size_t n, const char* what) {
@@ -61,7 +58,7 @@ int RunImport(const Options& options) {
   std::string names, document;
   for (const NamedDocument& d : docs) {
     names += (names.empty() ? "" : ", ") + d.name;
-    document += (document.empty() ? "" : ", ") + BaseName(d.name);
+    document += (document.empty() ? "" : ", ") + std::filesystem::path(d.name).filename().string();
   }
   size_t own_warnings = 0;
   for (const NamedDocument& d : docs) own_warnings += d.doc.warnings.size();
@@ -101,8 +98,7 @@ int RunImport(const Options& options) {
       found += (i < sources.size() ? sources[i] : "") + "  " + intent.id + "  \"" + e.question +
                "\"\n    answer: " + Count(CountCharacters(e.answer), "character") + ", " +
                Count(e.blocks.size(), "block");
-      size_t items = 0;
-      for (bool b : e.bullet) items += b;
+      auto items = static_cast<size_t>(std::ranges::count(e.bullet, true));
       if (items > 0) found += " (" + Count(items, "list item") + ")";
       if (!e.alternates.empty()) found += "; " + Count(e.alternates.size(), "other phrasing");
       found += "; sequence: " + (intent.sequence.empty() ? std::string("none") : intent.sequence);

@@ -2,9 +2,10 @@
 
 namespace backtalk {
 
-bool Emit(std::string_view text, std::FILE* out) {
-  if (!text.empty() && std::fwrite(text.data(), 1, text.size(), out) != text.size()) return false;
-  return std::fflush(out) == 0;
+bool Emit(std::string_view text) {
+  if (!text.empty() && std::fwrite(text.data(), 1, text.size(), stdout) != text.size())
+    return false;
+  return std::fflush(stdout) == 0;
 }
 
 }  // namespace backtalk

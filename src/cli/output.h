@@ -10,7 +10,7 @@
 namespace backtalk {
 
 // Writes and flushes; false once the reader has gone (EPIPE) or stdout fails.
-bool Emit(std::string_view text, std::FILE* out = stdout);
+bool Emit(std::string_view text);
 
 }  // namespace backtalk
 

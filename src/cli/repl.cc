@@ -28,6 +28,13 @@ std::string g_typeahead;
 
 void OnInterrupt(int) { g_interrupted = 1; }
 
+// True (once) if Ctrl-C was pressed since the last call.
+bool TakeInterrupt() {
+  if (!g_interrupted) return false;
+  g_interrupted = 0;
+  return true;
+}
+
 // Readline's callback interface hands the finished line to a plain function.
 struct Pending {
   std::string* line = nullptr;
@@ -82,12 +89,6 @@ void InstallInterruptHandler() {
   sigemptyset(&action.sa_mask);
   action.sa_flags = 0;  // no SA_RESTART: a waiting poll or sleep returns at once
   sigaction(SIGINT, &action, nullptr);
-}
-
-bool TakeInterrupt() {
-  if (!g_interrupted) return false;
-  g_interrupted = 0;
-  return true;
 }
 
 std::string HistoryPath() {

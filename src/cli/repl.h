@@ -17,8 +17,6 @@ namespace backtalk {
 // Installs the SIGINT handler, which only sets a flag: Ctrl-C stops a sequence or drops the
 // line being typed, never the program.
 void InstallInterruptHandler();
-// True (once) if Ctrl-C was pressed since the last call.
-bool TakeInterrupt();
 
 // $XDG_STATE_HOME/backtalk/history, or ~/.local/state/backtalk/history; empty when neither
 // XDG_STATE_HOME nor HOME is set.

@@ -1,5 +1,8 @@
 #include "eval/evaluation.h"
 
+#include <absl/strings/str_split.h>
+
+#include <algorithm>
 #include <cstdio>
 #include <sstream>
 
@@ -27,18 +30,12 @@ bool ParseLabelled(std::string_view text, const std::string& name, const Knowled
                    std::string* err) {
   std::vector<LabelledQuestion> items;
   int number = 0;
-  size_t start = 0;
-  while (start <= text.size()) {
-    size_t end = text.find('\n', start);
-    if (end == std::string_view::npos) end = text.size();
-    std::string_view line = text.substr(start, end - start);
-    start = end + 1;
+  for (absl::string_view piece :
+       absl::StrSplit(absl::string_view(text.data(), text.size()), '\n')) {
+    std::string_view line(piece.data(), piece.size());
     ++number;
     std::string trimmed = Trim(line);
-    if (trimmed.empty() || trimmed[0] == '#') {
-      if (end == text.size()) break;
-      continue;
-    }
+    if (trimmed.empty() || trimmed[0] == '#') continue;
     size_t tab = line.find('\t');
     if (tab == std::string_view::npos) {
       *err = name + ":" + std::to_string(number) +
@@ -47,10 +44,8 @@ bool ParseLabelled(std::string_view text, const std::string& name, const Knowled
     }
     LabelledQuestion item{number, Trim(line.substr(0, tab)), Trim(line.substr(tab + 1))};
     if (item.expected != "-") {
-      bool known = false;
-      for (const Intent& intent : knowledge.intents)
-        known = known || intent.question == item.expected;
-      if (!known)
+      if (std::ranges::none_of(knowledge.intents,
+                               [&](const Intent& i) { return i.question == item.expected; }))
         warnings->push_back(name + ":" + std::to_string(number) + ": warning: '" + item.expected +
                             "' is not a question of the knowledge (" + knowledge.source +
                             "); counted as a miss");
@@ -60,7 +55,6 @@ bool ParseLabelled(std::string_view text, const std::string& name, const Knowled
       return false;
     }
     items.push_back(std::move(item));
-    if (end == text.size()) break;
   }
   if (items.empty()) {
     *err = name + ": holds no labelled questions";

@@ -1,7 +1,10 @@
 #include "eval/self_test.h"
 
+#include <absl/strings/str_split.h>
+
 #include <algorithm>
 #include <cmath>
+#include <cstdarg>
 #include <cstdio>
 #include <map>
 #include <set>
@@ -31,6 +34,16 @@ std::string Join(const std::vector<std::string>& words, size_t skip = std::strin
     out += words[i];
   }
   return out;
+}
+
+// printf onto the end of `out`; a line is cut at 511 bytes.
+__attribute__((format(printf, 2, 3))) void Appendf(std::string* out, const char* format, ...) {
+  char line[512];
+  va_list args;
+  va_start(args, format);
+  std::vsnprintf(line, sizeof line, format, args);
+  va_end(args);
+  *out += line;
 }
 
 // One typo a person makes: two letters swapped in the middle of the word, or one dropped.
@@ -69,9 +82,9 @@ Outcome Ask(const Engine& engine, const std::string& text) {
 }
 
 // The intent answered under these settings, or -1; as the matcher decides.
-int Decide(const Outcome& o, double threshold, double margin, double floor) {
+int Decide(const Outcome& o, Settings s) {
   if (o.blocked || o.intent < 0) return -1;
-  Settings s{threshold, margin - 1e-9, floor};
+  s.margin -= 1e-9;
   return backtalk::Decide(o.ranked, s) == Verdict::kAnswer ? o.intent : -1;
 }
 
@@ -224,32 +237,20 @@ std::vector<std::string> AnswerQuestions(const Knowledge& knowledge, size_t inte
 }
 
 std::vector<std::string> EverydayQuestions() {
-  std::vector<std::string> out;
   std::string_view text = EverydayQuestionsText();
-  size_t start = 0;
-  while (start < text.size()) {
-    size_t end = text.find('\n', start);
-    if (end == std::string_view::npos) end = text.size();
-    std::string_view line = text.substr(start, end - start);
-    if (!line.empty() && line[0] != '#') out.emplace_back(line);
-    start = end + 1;
-  }
+  std::vector<std::string> out =
+      absl::StrSplit(absl::string_view(text.data(), text.size()), '\n', absl::SkipEmpty());
+  std::erase_if(out, [](const std::string& line) { return line[0] == '#'; });
   return out;
 }
 
 std::vector<std::string> Probes(const Knowledge& knowledge, const Analyzer& analyzer) {
   std::string all;
   for (const Intent& intent : knowledge.intents)
-    for (const std::string& text : {intent.question, intent.answer}) {
-      all += ' ';
-      all += Join(NormalizeWords(text, 100000));
-      all += ' ';
-    }
+    for (const std::string& text : {intent.question, intent.answer})
+      all += " " + Join(NormalizeWords(text, 100000)) + " ";
   auto known = [&](const std::string& word) {
-    std::string padded = " ";
-    padded += word;
-    padded += ' ';
-    return all.find(padded) != std::string::npos;
+    return all.find(" " + word + " ") != std::string::npos;
   };
   static const char* const kStrangers[] = {"volcano",   "passport", "saxophone", "mortgage",
                                            "origami",   "lasagna",  "telescope", "parliament",
@@ -329,7 +330,7 @@ SelfTestReport SelfTest(const Engine& engine) {
       if (other) continue;
       Outcome o = Ask(engine, v.text);
       asked.emplace_back(reach.intent, o);
-      int got = Decide(o, k.settings.threshold, k.settings.margin, k.settings.suggest_floor);
+      int got = Decide(o, k.settings);
       ++reach.variants;
       if (got == reach.intent) {
         ++reach.reached;
@@ -354,8 +355,7 @@ SelfTestReport SelfTest(const Engine& engine) {
   for (std::string& e : EverydayQuestions()) lines.push_back(std::move(e));
   for (const std::string& p : lines) {
     probes.push_back(Ask(engine, p));
-    int got =
-        Decide(probes.back(), k.settings.threshold, k.settings.margin, k.settings.suggest_floor);
+    int got = Decide(probes.back(), k.settings);
     if (got >= 0) report.probes_answered.push_back(p + " -> " + k.intents[got].id);
   }
   report.probes = static_cast<int>(probes.size());
@@ -367,14 +367,14 @@ SelfTestReport SelfTest(const Engine& engine) {
     for (const auto& [expected, o] : asked) {
       // The floor only parts suggestions from "I don't know": it plays no part here, so the
       // recommendation depends on the knowledge's content alone.
-      int got = Decide(o, threshold, margin, 0);
+      int got = Decide(o, {threshold, margin, 0});
       if (got == expected)
         ++p.right;
       else if (got >= 0)
         ++p.wrong;
     }
     for (const Outcome& o : probes)
-      if (Decide(o, threshold, margin, 0) >= 0) ++p.probes;
+      if (Decide(o, {threshold, margin, 0}) >= 0) ++p.probes;
     double v = std::max(1, report.variants);
     p.utility = (p.right - kWrongCost * p.wrong) / v -
                 kProbeCost * (report.probes ? double(p.probes) / report.probes : 0);
@@ -414,85 +414,62 @@ Settings Calibrate(const Engine& engine) {
 
 std::string FormatSelfTest(const SelfTestReport& report, const Knowledge& k) {
   std::string out;
-  char line[512];
   auto percent = [](int n, int of) { return of ? 100.0 * n / of : 100.0; };
-  std::snprintf(line, sizeof line,
-                "self-test of %s: %zu intents, %d variants (typos, dropped words, synonyms, "
-                "rewordings, questions about the answers, each after unrelated context too), "
-                "%d probes (near misses and everyday questions)\n\n",
-                k.source.c_str(), k.intents.size(), report.variants, report.probes);
-  out += line;
+  Appendf(&out,
+          "self-test of %s: %zu intents, %d variants (typos, dropped words, synonyms, "
+          "rewordings, questions about the answers, each after unrelated context too), "
+          "%d probes (near misses and everyday questions)\n\n",
+          k.source.c_str(), k.intents.size(), report.variants, report.probes);
   out += "reached   intent\n";
   for (const IntentReach& r : report.intents) {
     const Intent& intent = k.intents[static_cast<size_t>(r.intent)];
-    std::snprintf(line, sizeof line, "%3d/%-3d   %s  \"%s\"%s\n", r.reached, r.variants,
-                  intent.id.c_str(), intent.question.c_str(),
-                  r.question_reached ? "" : "  (its own question does not come back)");
-    out += line;
-    for (const auto& [other, n] : r.lost_to) {
-      std::snprintf(line, sizeof line, "          %d answered as %s\n", n,
-                    k.intents[static_cast<size_t>(other)].id.c_str());
-      out += line;
-    }
+    Appendf(&out, "%3d/%-3d   %s  \"%s\"%s\n", r.reached, r.variants, intent.id.c_str(),
+            intent.question.c_str(),
+            r.question_reached ? "" : "  (its own question does not come back)");
+    for (const auto& [other, n] : r.lost_to)
+      Appendf(&out, "          %d answered as %s\n", n,
+              k.intents[static_cast<size_t>(other)].id.c_str());
     for (const std::string& m : r.missed) out += "          missed: " + m + "\n";
   }
   out += "\n";
-  if (report.unreachable.empty()) {
-    out += "unreachable: none\n";
-  } else {
-    for (int i : report.unreachable)
-      out += "unreachable: " + k.intents[static_cast<size_t>(i)].id +
-             " (no variant of its question comes back to it)\n";
-  }
-  if (report.shadowed.empty()) {
-    out += "shadowed: none\n";
-  } else {
-    for (const auto& [i, by] : report.shadowed)
-      out += "shadowed: " + k.intents[static_cast<size_t>(i)].id + " by " +
-             k.intents[static_cast<size_t>(by)].id + "\n";
-  }
+  if (report.unreachable.empty()) out += "unreachable: none\n";
+  for (int i : report.unreachable)
+    out += "unreachable: " + k.intents[static_cast<size_t>(i)].id +
+           " (no variant of its question comes back to it)\n";
+  if (report.shadowed.empty()) out += "shadowed: none\n";
+  for (const auto& [i, by] : report.shadowed)
+    out += "shadowed: " + k.intents[static_cast<size_t>(i)].id + " by " +
+           k.intents[static_cast<size_t>(by)].id + "\n";
   for (const std::string& p : report.probes_answered) out += "probe answered: " + p + "\n";
   const SweepPoint& c = report.current;
-  std::snprintf(line, sizeof line,
-                "\nat threshold %.2f, margin %.2f: %d/%d variants right (%.1f%%), %d wrong, "
-                "%d/%d probes answered\n",
-                c.threshold, c.margin, c.right, report.variants, percent(c.right, report.variants),
-                c.wrong, c.probes, report.probes);
-  out += line;
-  auto table = [&](const char* title, const std::vector<SweepPoint>& points) {
-    out += title;
-    out += "  threshold  margin   right   wrong  probes\n";
-    for (const SweepPoint& p : points) {
-      std::snprintf(
-          line, sizeof line, "  %9.2f  %6.2f  %5.1f%%  %5.1f%%  %3d/%d%s\n", p.threshold, p.margin,
-          percent(p.right, report.variants), percent(p.wrong, report.variants), p.probes,
-          report.probes,
-          p.threshold == report.recommended.threshold && p.margin == report.recommended.margin
-              ? "  <- recommended"
-              : "");
-      out += line;
-    }
-  };
-  char title[128];
-  std::snprintf(title, sizeof title, "\nthreshold sweep (margin %.2f):\n",
-                report.recommended.margin);
-  table(title, report.threshold_sweep);
-  std::snprintf(title, sizeof title, "\nmargin sweep (threshold %.2f):\n",
-                report.recommended.threshold);
-  table(title, report.margin_sweep);
   const SweepPoint& r = report.recommended;
+  Appendf(&out,
+          "\nat threshold %.2f, margin %.2f: %d/%d variants right (%.1f%%), %d wrong, "
+          "%d/%d probes answered\n",
+          c.threshold, c.margin, c.right, report.variants, percent(c.right, report.variants),
+          c.wrong, c.probes, report.probes);
+  auto table = [&](const std::vector<SweepPoint>& points) {
+    out += "  threshold  margin   right   wrong  probes\n";
+    for (const SweepPoint& p : points)
+      Appendf(&out, "  %9.2f  %6.2f  %5.1f%%  %5.1f%%  %3d/%d%s\n", p.threshold, p.margin,
+              percent(p.right, report.variants), percent(p.wrong, report.variants), p.probes,
+              report.probes,
+              p.threshold == r.threshold && p.margin == r.margin ? "  <- recommended" : "");
+  };
+  Appendf(&out, "\nthreshold sweep (margin %.2f):\n", r.margin);
+  table(report.threshold_sweep);
+  Appendf(&out, "\nmargin sweep (threshold %.2f):\n", r.threshold);
+  table(report.margin_sweep);
   if (std::abs(r.threshold - c.threshold) < 1e-9 && std::abs(r.margin - c.margin) < 1e-9) {
-    std::snprintf(line, sizeof line, "\nrecommended: keep threshold %.2f and margin %.2f\n",
-                  c.threshold, c.margin);
+    Appendf(&out, "\nrecommended: keep threshold %.2f and margin %.2f\n", c.threshold, c.margin);
   } else {
-    std::snprintf(line, sizeof line,
-                  "\nrecommended: \"settings\": {\"threshold\": %.2f, \"margin\": %.2f} "
-                  "(right %.1f%% -> %.1f%%, wrong %.1f%% -> %.1f%%, probes %d -> %d)\n",
-                  r.threshold, r.margin, percent(c.right, report.variants),
-                  percent(r.right, report.variants), percent(c.wrong, report.variants),
-                  percent(r.wrong, report.variants), c.probes, r.probes);
+    Appendf(&out,
+            "\nrecommended: \"settings\": {\"threshold\": %.2f, \"margin\": %.2f} "
+            "(right %.1f%% -> %.1f%%, wrong %.1f%% -> %.1f%%, probes %d -> %d)\n",
+            r.threshold, r.margin, percent(c.right, report.variants),
+            percent(r.right, report.variants), percent(c.wrong, report.variants),
+            percent(r.wrong, report.variants), c.probes, r.probes);
   }
-  out += line;
   return out;
 }
 

@@ -178,22 +178,9 @@ bool JsonValue::Parse(std::string_view text, const std::string& name, JsonValue*
 }
 
 const char* JsonValue::type_name() const {
-  switch (value_.index()) {
-    case kBoolean:
-      return "boolean";
-    case kInteger:
-    case kUnsigned:
-    case kFloat:
-      return "number";
-    case kString:
-      return "string";
-    case kArray:
-      return "array";
-    case kObject:
-      return "object";
-    default:
-      return "null";
-  }
+  static const char* const kNames[] = {"null",   "boolean", "number", "number",
+                                       "number", "string",  "array",  "object"};
+  return kNames[value_.index()];
 }
 
 bool JsonValue::boolean() const {
@@ -201,31 +188,22 @@ bool JsonValue::boolean() const {
   return b != nullptr && *b;
 }
 
-long long JsonValue::integer() const {
+template <class T>
+T JsonValue::NumberAs() const {
   switch (value_.index()) {
     case kInteger:
-      return std::get<kInteger>(value_);
+      return static_cast<T>(std::get<kInteger>(value_));
     case kUnsigned:
-      return static_cast<long long>(std::get<kUnsigned>(value_));
+      return static_cast<T>(std::get<kUnsigned>(value_));
     case kFloat:
-      return static_cast<long long>(std::get<kFloat>(value_));
+      return static_cast<T>(std::get<kFloat>(value_));
     default:
       return 0;
   }
 }
 
-double JsonValue::number() const {
-  switch (value_.index()) {
-    case kInteger:
-      return static_cast<double>(std::get<kInteger>(value_));
-    case kUnsigned:
-      return static_cast<double>(std::get<kUnsigned>(value_));
-    case kFloat:
-      return std::get<kFloat>(value_);
-    default:
-      return 0;
-  }
-}
+long long JsonValue::integer() const { return NumberAs<long long>(); }
+double JsonValue::number() const { return NumberAs<double>(); }
 
 const std::string& JsonValue::string() const {
   static const std::string kEmpty;

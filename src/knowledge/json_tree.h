@@ -84,6 +84,9 @@ class JsonValue {
 
  private:
   friend class JsonTreeBuilder;
+  // The number converted to T as by a static_cast, or 0 for another value.
+  template <class T>
+  T NumberAs() const;
   // The alternatives of value_, in order.
   enum Type : size_t { kNull, kBoolean, kInteger, kUnsigned, kFloat, kString, kArray, kObject };
 

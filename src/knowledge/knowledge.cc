@@ -1,5 +1,8 @@
 #include "knowledge/knowledge.h"
 
+#include <absl/strings/str_join.h>
+#include <absl/strings/str_replace.h>
+
 #include <set>
 #include <sstream>
 
@@ -34,16 +37,7 @@ class Reader {
   std::string Errors() const { return FormatErrors(errors_); }
 
   static std::string Child(const std::string& pointer, const std::string& key) {
-    std::string escaped;
-    for (char c : key) {
-      if (c == '~')
-        escaped += "~0";
-      else if (c == '/')
-        escaped += "~1";
-      else
-        escaped += c;
-    }
-    return pointer + "/" + escaped;
+    return pointer + "/" + absl::StrReplaceAll(key, {{"~", "~0"}, {"/", "~1"}});
   }
   static std::string Child(const std::string& pointer, size_t index) {
     return pointer + "/" + std::to_string(index);
@@ -55,11 +49,9 @@ class Reader {
     for (auto it = object.begin(); it != object.end(); ++it) {
       bool known = false;
       for (const char* a : allowed) known = known || it.key() == a;
-      if (!known) {
-        std::string list;
-        for (const char* a : allowed) list += std::string(list.empty() ? "" : ", ") + a;
-        Error(Child(pointer, it.key()), "unknown field (expected one of: " + list + ")");
-      }
+      if (!known)
+        Error(Child(pointer, it.key()),
+              "unknown field (expected one of: " + absl::StrJoin(allowed, ", ") + ")");
     }
   }
 
@@ -380,10 +372,6 @@ void CheckReferences(Reader& r, const Knowledge& k) {
               "unknown sequence '" + seq + "'");
   }
 }
-
-}  // namespace
-
-namespace {
 
 bool Load(std::string_view text, const std::string& name, bool check_patterns, Knowledge* out,
           std::string* err) {

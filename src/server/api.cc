@@ -1,5 +1,7 @@
 #include "server/api.h"
 
+#include <absl/strings/str_split.h>
+
 #include <algorithm>
 #include <chrono>
 #include <nlohmann/json.hpp>
@@ -45,15 +47,10 @@ class CaptureScreen : public Screen {
   // Each turn (text between blank lines) on its own, without its last newline.
   std::vector<std::string> Turns() const {
     std::vector<std::string> turns;
-    size_t start = 0;
-    while (start < text_.size()) {
-      size_t end = text_.find("\n\n", start);
-      if (end == std::string::npos) end = text_.size();
-      std::string turn = text_.substr(start, end - start);
-      while (!turn.empty() && turn.back() == '\n') turn.pop_back();
+    for (absl::string_view turn : absl::StrSplit(text_, "\n\n")) {
       size_t first = turn.find_first_not_of('\n');
-      if (first != std::string::npos) turns.push_back(turn.substr(first));
-      start = end + 2;
+      if (first != absl::string_view::npos)
+        turns.emplace_back(turn.substr(first, turn.find_last_not_of('\n') + 1 - first));
     }
     return turns;
   }

@@ -1,56 +1,14 @@
 #include "server/state_token.h"
 
-#include <array>
+#include <absl/strings/escaping.h>
+
 #include <limits>
 
 namespace backtalk {
 
 namespace {
 
-constexpr char kAlphabet[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
 constexpr size_t kMaxChoices = 64;
-
-std::string Base64Url(std::string_view bytes) {
-  std::string out;
-  out.reserve((bytes.size() * 4 + 2) / 3);
-  uint32_t acc = 0;
-  int bits = 0;
-  for (unsigned char c : bytes) {
-    acc = (acc << 8) | c;
-    bits += 8;
-    while (bits >= 6) {
-      bits -= 6;
-      out += kAlphabet[(acc >> bits) & 63];
-    }
-  }
-  if (bits > 0) out += kAlphabet[(acc << (6 - bits)) & 63];
-  return out;
-}
-
-bool FromBase64Url(std::string_view text, std::string* bytes) {
-  static const std::array<int8_t, 256> kValue = [] {
-    std::array<int8_t, 256> v;
-    v.fill(-1);
-    for (int i = 0; i < 64; ++i)
-      v[static_cast<unsigned char>(kAlphabet[i])] = static_cast<int8_t>(i);
-    return v;
-  }();
-  if (text.size() % 4 == 1) return false;  // no whole byte ends there
-  uint32_t acc = 0;
-  int bits = 0;
-  for (unsigned char c : text) {
-    int8_t v = kValue[c];
-    if (v < 0) return false;
-    acc = (acc << 6) | static_cast<uint32_t>(v);
-    bits += 6;
-    if (bits >= 8) {
-      bits -= 8;
-      *bytes += static_cast<char>((acc >> bits) & 0xFF);
-    }
-  }
-  // The bits left over must be zero, so that each byte string has exactly one token.
-  return (acc & ((1u << bits) - 1)) == 0;
-}
 
 void PutVarint(uint64_t v, std::string* out) {
   while (v >= 0x80) {
@@ -145,7 +103,7 @@ std::string EncodeStateToken(const Session::Memory& m, const Knowledge& k) {
 std::string SealStateToken(std::string_view bytes) {
   std::string sealed(bytes);
   PutU32(Checksum(sealed), &sealed);
-  return Base64Url(sealed);
+  return absl::WebSafeBase64Escape(sealed);
 }
 
 bool DecodeStateToken(std::string_view token, const Knowledge& k, Session::Memory* memory,
@@ -158,7 +116,11 @@ bool DecodeStateToken(std::string_view token, const Knowledge& k, Session::Memor
   };
   if (token.size() > kMaxStateTokenBytes) return fail("too long");
   std::string bytes;
-  if (!FromBase64Url(token, &bytes)) return fail("not base64url");
+  // Only the one encoding of each byte string is taken: no padding, no other characters, no
+  // stray bits at the end.
+  std::string text(token);  // Abseil's string_view is not std's
+  if (!absl::WebSafeBase64Unescape(text, &bytes) || absl::WebSafeBase64Escape(bytes) != text)
+    return fail("not base64url");
   if (bytes.size() < 4 + 1 + 4) return fail("truncated");
   std::string_view body(bytes.data(), bytes.size() - 4);
   uint32_t sum;

@@ -99,6 +99,18 @@ TEST(PipeTest, EvalReportsRatesAndHonoursTheFloor) {
   EXPECT_NE(r.err.find("under the floor of 95.0%"), std::string::npos) << r.err;
 }
 
+// A set that cannot be read is an error with its reason, not an empty set.
+TEST(PipeTest, EvalReportsALabelledSetItCannotRead) {
+  std::string dir = TempDir();
+  ProcessResult r = RunBacktalk({"eval", dir});
+  EXPECT_EQ(r.status, 2);
+  EXPECT_EQ(r.err, "backtalk: " + dir + ": cannot read the labelled set: Is a directory\n");
+  r = RunBacktalk({"eval", dir + "/missing.tsv"});
+  EXPECT_EQ(r.status, 2);
+  EXPECT_EQ(r.err, "backtalk: " + dir +
+                       "/missing.tsv: cannot read the labelled set: No such file or directory\n");
+}
+
 TEST(PipeTest, EvalWarnsOfAQuestionTheKnowledgeDoesNotHaveAndCountsAMiss) {
   std::string path = TempDir() + "/bad.tsv";
   std::ofstream(path) << "Why is my back tight?\twhy is my mid back stiff\n";

@@ -258,13 +258,11 @@ void Route(httplib::Server* server, const Api& api, const Options& options) {
 int Listen(httplib::Server* server, const Options& options, const int* listener,
            const sigset_t& stop_signals) {
   int port = options.port;
-  if (port == 0) {
+  if (port == 0)
     port = server->bind_to_any_port(options.host);
-    if (port < 0) port = 0;
-  } else if (!server->bind_to_port(options.host, port)) {
-    port = 0;
-  }
-  if (port == 0) {
+  else if (!server->bind_to_port(options.host, port))
+    port = -1;
+  if (port <= 0) {
     std::fprintf(stderr, "backtalk: cannot listen on %s:%d: %s\n", options.host.c_str(),
                  options.port, errno != 0 ? std::strerror(errno) : "unknown error");
     return kExitError;
