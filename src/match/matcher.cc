@@ -170,12 +170,7 @@ bool Matcher::IndexIntents(std::string* err) {
         lengths[i] += 1;
       }
     }
-    for (const std::string& p : intent.patterns) {
-      if (!patterns_.Add(p, index, err)) {
-        *err = "/intents/" + std::to_string(i) + "/patterns: " + *err;
-        return false;
-      }
-    }
+    if (!patterns_.AddAll(intent.patterns, index, "intents", err)) return false;
   }
   terms_.resize(cache.terms().size());
   for (uint32_t id = 0; id < terms_.size(); ++id)
