@@ -1,5 +1,8 @@
 #include "dialog/session.h"
 
+#include <absl/strings/str_join.h>
+#include <absl/strings/str_split.h>
+
 #include <algorithm>
 #include <cassert>
 #include <cctype>
@@ -14,31 +17,29 @@ namespace backtalk {
 namespace {
 
 // Words are matched after normalising ("Let's go!" reads "let us go").
-const char* const kYes[] = {"yes",        "y",       "yeah",    "yep",        "yup",
-                            "sure",       "ok",      "okay",    "let us go",  "lets go",
-                            "go",         "start",   "please",  "yes please", "ok let us go",
-                            "sure thing", "why not", "alright", "all right",  "of course"};
-const char* const kNo[] = {"no",           "n",       "nope",        "nah",   "no thanks",
-                           "no thank you", "not now", "maybe later", "later", "not today"};
+constexpr std::string_view kYes[] = {
+    "yes",          "y",          "yeah",    "yep",     "yup",       "sure",     "ok",
+    "okay",         "let us go",  "lets go", "go",      "start",     "please",   "yes please",
+    "ok let us go", "sure thing", "why not", "alright", "all right", "of course"};
+constexpr std::string_view kNo[] = {"no",           "n",       "nope",        "nah",   "no thanks",
+                                    "no thank you", "not now", "maybe later", "later", "not today"};
 
-bool OneOf(const std::string& words, const char* const* list, size_t n) {
-  return std::find_if(list, list + n, [&](const char* w) { return words == w; }) != list + n;
-}
-
-bool IsYes(const std::string& words) { return OneOf(words, kYes, std::size(kYes)); }
-bool IsNo(const std::string& words) { return OneOf(words, kNo, std::size(kNo)); }
+bool IsYes(const std::string& words) { return std::ranges::find(kYes, words) != std::end(kYes); }
+bool IsNo(const std::string& words) { return std::ranges::find(kNo, words) != std::end(kNo); }
 
 // "the  seated twist" -> "the-seated-twist": the words joined by dashes, as ids are written.
-std::string Dashed(std::string_view text) {
-  std::string out;
-  for (char c : text)
-    if (c != ' ')
-      out += c;
-    else if (!out.empty() && out.back() != ' ')
-      out += ' ';
-  if (!out.empty() && out.back() == ' ') out.pop_back();
-  std::replace(out.begin(), out.end(), ' ', '-');
-  return out;
+std::string Dashed(const std::string& text) {
+  return absl::StrJoin(absl::StrSplit(text, ' ', absl::SkipEmpty()), "-");
+}
+
+// "6 steps, about 2 minutes"
+std::string StepsAndTime(const Sequence& s) {
+  return std::to_string(s.steps.size()) + " steps, " + AboutDuration(EstimateSeconds(s));
+}
+
+// "Want to try the seated twist (6 steps, about 2 minutes)? [y/n]"
+std::string OfferText(const Sequence& s) {
+  return "Want to try " + s.name + " (" + StepsAndTime(s) + ")? [y/n]";
 }
 
 // "3" -> 3; anything else -> 0.
@@ -96,12 +97,6 @@ std::string Session::Prompt() const {
       break;
   }
   return "backtalk> ";
-}
-
-std::string Session::OfferText(const Sequence& s) {
-  std::string name = s.name;
-  return "Want to try " + name + " (" + std::to_string(s.steps.size()) + " steps, " +
-         AboutDuration(EstimateSeconds(s)) + ")? [y/n]";
 }
 
 void Session::Say(const std::string& text) {
@@ -238,8 +233,8 @@ std::string Session::ListText() const {
   std::string text = "Stretch sequences ('stretch NAME' or 'stretch NUMBER' starts one):\n";
   int i = 0;
   for (const Sequence& s : engine_->knowledge().sequences) {
-    text += "  " + std::to_string(++i) + ". " + s.id + ": " + s.name + " (" +
-            std::to_string(s.steps.size()) + " steps, " + AboutDuration(EstimateSeconds(s)) + ")\n";
+    text +=
+        "  " + std::to_string(++i) + ". " + s.id + ": " + s.name + " (" + StepsAndTime(s) + ")\n";
   }
   return text;
 }
@@ -274,8 +269,7 @@ void Session::StartSequence(const std::string& input, const Sequence* sequence) 
   run_ = SequenceRun{.sequence = sequence, .started_micros = player_->NowMicros()};
   std::string name = sequence->name;
   if (!name.empty()) name[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(name[0])));
-  Say(name + " (" + std::to_string(sequence->steps.size()) + " steps, " +
-      AboutDuration(EstimateSeconds(*sequence)) + ")." +
+  Say(name + " (" + StepsAndTime(*sequence) + ")." +
       (sequence->intro.empty() ? "" : " " + sequence->intro) + "\n");
   Continue();
 }
@@ -315,14 +309,12 @@ void Session::Continue() {
 void Session::Finish() {
   const SequenceRun& r = *run_;
   std::string text;
-  int steps = static_cast<int>(r.sequence->steps.size());
   if (player_->mode() == Player::Mode::kPrinted) {
-    text = "That's all of " + r.sequence->name + ": " + std::to_string(steps) + " steps, " +
-           AboutDuration(EstimateSeconds(*r.sequence)) + ".\n";
+    text = "That's all of " + r.sequence->name + ": " + StepsAndTime(*r.sequence) + ".\n";
   } else {
     int seconds = static_cast<int>((player_->NowMicros() - r.started_micros + 500000) / 1000000);
     text = "Well done! You finished " + r.sequence->name + ": " + std::to_string(r.done) + " of " +
-           std::to_string(steps) + " steps done";
+           std::to_string(r.sequence->steps.size()) + " steps done";
     if (r.skipped > 0) text += ", " + std::to_string(r.skipped) + " skipped";
     text += ", in " + ClockDuration(seconds) + ".\n";
   }

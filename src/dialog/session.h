@@ -71,9 +71,6 @@ class Session {
   // that is not finished with kInSequence (server/state_token.cc checks a token for both).
   void Restore(const Memory& memory);
 
-  // "Want to try the seated twist (6 steps, about 2 minutes)? [y/n]"
-  static std::string OfferText(const Sequence& sequence);
-
  private:
   // A line as the session reads it before asking the Engine anything.
   struct Line {
