@@ -1,12 +1,14 @@
 #include "text/normalize.h"
 
 #include <absl/container/flat_hash_map.h>
+#include <absl/strings/ascii.h>
 #include <absl/strings/string_view.h>
 #include <utf8proc.h>
 
 #include <algorithm>
 #include <cstdlib>
 #include <unordered_map>
+#include <unordered_set>
 #include <utility>
 
 #include "util/utf8.h"
@@ -61,13 +63,9 @@ void AddContraction(std::string stem, const std::string& tail, std::vector<std::
     return;
   }
   if (tail == "s") {
-    static const std::unordered_map<std::string_view, bool> kIs = {
-        {"it", true},  {"what", true}, {"that", true}, {"there", true}, {"here", true},
-        {"he", true},  {"she", true},  {"who", true},  {"where", true}, {"how", true},
-        {"why", true}, {"when", true}, {"let", false}};
-    auto it = kIs.find(stem);
-    bool is = it != kIs.end() && it->second;
-    bool us = it != kIs.end() && !it->second;
+    static const std::unordered_set<std::string_view> kIs = {
+        "it", "what", "that", "there", "here", "he", "she", "who", "where", "how", "why", "when"};
+    bool is = kIs.contains(stem), us = stem == "let";
     out->push_back(std::move(stem));
     if (is) out->emplace_back("is");
     if (us) out->emplace_back("us");
@@ -80,12 +78,7 @@ void AddContraction(std::string stem, const std::string& tail, std::vector<std::
 }  // namespace
 
 std::string FoldCase(std::string_view text) {
-  if (IsAscii(text)) {
-    std::string out(text);
-    for (char& c : out)
-      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    return out;
-  }
+  if (IsAscii(text)) return absl::AsciiStrToLower(absl::string_view(text.data(), text.size()));
   utf8proc_uint8_t* folded = nullptr;
   utf8proc_ssize_t n = utf8proc_map(
       reinterpret_cast<const utf8proc_uint8_t*>(text.data()),
