@@ -6,7 +6,7 @@
 #include <algorithm>
 #include <cassert>
 #include <cctype>
-#include <cstdlib>
+#include <charconv>
 
 #include "dialog/reply_text.h"
 #include "engine/reply_json.h"
@@ -44,10 +44,10 @@ std::string OfferText(const Sequence& s) {
 
 // "3" -> 3; anything else -> 0.
 int Number(const std::string& words) {
-  if (words.empty() || words.size() > 3) return 0;
-  for (char c : words)
-    if (!std::isdigit(static_cast<unsigned char>(c))) return 0;
-  return std::atoi(words.c_str());
+  unsigned n = 0;
+  const char* end = words.data() + words.size();
+  auto [at, error] = std::from_chars(words.data(), end, n);
+  return words.size() <= 3 && error == std::errc() && at == end ? static_cast<int>(n) : 0;
 }
 
 const char kHelp[] =
@@ -175,13 +175,7 @@ Session::Command Session::HandleCommand(const Line& line) {
       choices_.push_back(&intent);
       text += "  " + std::to_string(choices_.size()) + ". " + intent.question + "\n";
     }
-    if (json_) {
-      Reply r{.input = line.input};
-      r.suggestions = choices_;
-      SayJson(r, text);
-    } else {
-      Say(text);
-    }
+    json_ ? SayJson(Reply{.input = line.input, .suggestions = choices_}, text) : Say(text);
     return Command::kDone;
   }
   std::string_view first = std::string_view(words).substr(0, words.find(' '));
@@ -202,9 +196,9 @@ Session::Command Session::HandleCommand(const Line& line) {
 bool Session::HandleChoice(const Line& line, bool offer) {
   int n = Number(line.words);
   if (n <= 0 || static_cast<size_t>(n) > choices_.size()) return false;
-  Reply chosen{.input = line.input};
-  chosen.intent = choices_[static_cast<size_t>(n - 1)];
-  chosen.score = 1;  // the person picked it
+  Reply chosen{.input = line.input,
+               .intent = choices_[static_cast<size_t>(n - 1)],
+               .score = 1};  // the person picked it
   if (offer && !chosen.intent->sequence.empty())
     chosen.sequence = engine_->knowledge().FindSequence(chosen.intent->sequence);
   Answer(chosen, offer);
@@ -261,9 +255,8 @@ void Session::StartSequence(const std::string& input, const Sequence* sequence) 
   offer_ = nullptr;
   state_ = State::kIdle;
   if (json_) {
-    Reply r{.input = input};
-    r.sequence = sequence;
-    Say(ReplyJsonLine(r, "Starting " + sequence->name + ".", sequence));
+    Say(ReplyJsonLine(Reply{.input = input, .sequence = sequence},
+                      "Starting " + sequence->name + ".", sequence));
     return;
   }
   run_ = SequenceRun{.sequence = sequence, .started_micros = player_->NowMicros()};
