@@ -106,12 +106,8 @@ void Session::Say(const std::string& text) {
   said_ = true;
 }
 
-void Session::SayJson(const Reply& reply, const std::string& text) {
-  Say(ReplyJsonLine(reply, text));
-}
-
 void Session::Tell(const Line& line, const std::string& text) {
-  json_ ? SayJson(Reply{.input = line.input}, text) : Say(text);
+  Say(json_ ? ReplyJsonLine(Reply{.input = line.input}, text) : text);
 }
 
 bool Session::Handle(std::string_view raw) {
@@ -175,7 +171,7 @@ Session::Command Session::HandleCommand(const Line& line) {
       choices_.push_back(&intent);
       text += "  " + std::to_string(choices_.size()) + ". " + intent.question + "\n";
     }
-    json_ ? SayJson(Reply{.input = line.input, .suggestions = choices_}, text) : Say(text);
+    Say(json_ ? ReplyJsonLine(Reply{.input = line.input, .suggestions = choices_}, text) : text);
     return Command::kDone;
   }
   std::string_view first = std::string_view(words).substr(0, words.find(' '));
@@ -238,7 +234,7 @@ void Session::Answer(const Reply& reply, bool offer) {
   choices_ = numbered ? reply.suggestions : std::vector<const Intent*>{};
   const Sequence* sequence = offer ? reply.sequence : nullptr;
   if (json_) {
-    SayJson(reply, "");
+    Say(ReplyJsonLine(reply));
   } else {
     std::string text = FormatReply(reply, Style{screen_->color()}, numbered);
     if (numbered) text += "Type a number to pick one.\n";

@@ -99,7 +99,6 @@ class Session {
   const Sequence* FindSequenceByName(const std::string& words) const;
   // Writes a turn's text, after a blank line when something was said before.
   void Say(const std::string& text);
-  void SayJson(const Reply& reply, const std::string& text);
 
   const Engine* engine_;
   Player* player_;

@@ -15,8 +15,6 @@ namespace {
 
 using Json = nlohmann::ordered_json;
 
-double RoundedScore(double score) { return std::round(score * 1000) / 1000; }
-
 // Writes one object's members in order, in the bytes nlohmann's dump(-1) gives.
 class ObjectWriter {
  public:
@@ -174,7 +172,7 @@ std::string ReplyJsonLine(const Reply& r, std::string_view text, const Sequence*
     w.Null("question");
     w.Null("answer");
   }
-  w.Double("score", RoundedScore(r.score));
+  w.Double("score", std::round(r.score * 1000) / 1000);
   r.sequence ? w.String("sequence", r.sequence->id) : w.Null("sequence");
   w.Key("suggestions");
   out += '[';

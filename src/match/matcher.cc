@@ -68,15 +68,8 @@ bool SaidBefore(const std::vector<std::string>& terms, size_t k) {
 }  // namespace
 
 const char* FieldName(Field field) {
-  switch (field) {
-    case Field::kQuestion:
-      return "question";
-    case Field::kRelated:
-      return "related";
-    case Field::kAnswer:
-      return "answer";
-  }
-  return "";
+  static constexpr const char* kNames[] = {"question", "related", "answer"};  // by Field
+  return kNames[static_cast<int>(field)];
 }
 
 Verdict Decide(const std::vector<Candidate>& ranked, const Settings& s) {

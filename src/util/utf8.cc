@@ -50,7 +50,6 @@ size_t FindInvalidUtf8(std::string_view text) {
 std::string CleanText(std::string_view raw, size_t max_bytes) {
   std::string out;
   out.reserve(std::min(raw.size(), max_bytes));
-  const auto* bytes = reinterpret_cast<const utf8proc_uint8_t*>(raw.data());
   size_t i = 0;
   while (i < raw.size()) {
     unsigned char c = static_cast<unsigned char>(raw[i]);
@@ -69,20 +68,14 @@ std::string CleanText(std::string_view raw, size_t max_bytes) {
       ++i;
       continue;
     }
-    utf8proc_int32_t cp = 0;
-    utf8proc_ssize_t n =
-        utf8proc_iterate(bytes + i, static_cast<utf8proc_ssize_t>(raw.size() - i), &cp);
-    if (n < 1) {
-      cp = 0xFFFD;  // replacement character
-      n = 1;
-    } else if (cp >= 0x80 && cp < 0xA0) {
-      cp = ' ';  // C1 controls, CSI among them
-    }
+    size_t n = 0;
+    char32_t cp = DecodeAt(raw, i, &n);     // U+FFFD for an invalid sequence
+    if (cp >= 0x80 && cp < 0xA0) cp = ' ';  // C1 controls, CSI among them
     utf8proc_uint8_t buffer[4];
-    utf8proc_ssize_t len = utf8proc_encode_char(cp, buffer);
+    utf8proc_ssize_t len = utf8proc_encode_char(static_cast<utf8proc_int32_t>(cp), buffer);
     if (out.size() + static_cast<size_t>(len) > max_bytes) break;
     out.append(reinterpret_cast<const char*>(buffer), static_cast<size_t>(len));
-    i += static_cast<size_t>(n);
+    i += n;
   }
   return out;
 }
