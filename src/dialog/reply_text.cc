@@ -57,8 +57,7 @@ int Columns(std::string_view s) {
 }
 
 void WrapLine(std::string_view line, int width, std::string* out) {
-  size_t indent_end = line.find_first_not_of(' ');
-  if (indent_end == std::string_view::npos) indent_end = line.size();
+  size_t indent_end = std::min(line.find_first_not_of(' '), line.size());
   // Bullets ("• ") indent what follows them.
   if (line.substr(indent_end, 4) == "\xE2\x80\xA2 ") indent_end += 4;
   std::string indent(static_cast<size_t>(Columns(line.substr(0, indent_end))), ' ');

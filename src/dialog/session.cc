@@ -67,8 +67,6 @@ Session::Session(const Engine* engine, Player* player, Screen* screen, bool json
   assert(engine != nullptr && player != nullptr && screen != nullptr);
 }
 
-Session::~Session() = default;
-
 Session::Memory Session::Remember() const {
   return Memory{.state = state_, .offer = offer_, .run = run_, .choices = choices_};
 }
@@ -117,15 +115,8 @@ bool Session::Handle(std::string_view raw) {
   if (state_ == State::kInSequence) return HandleInSequence(line);
   if (line.blank) return true;
   if (state_ == State::kOffered && HandleOfferReply(line)) return true;
-  switch (HandleCommand(line)) {
-    case Command::kQuit:
-      return false;
-    case Command::kDone:
-    case Command::kStarted:
-      return true;
-    case Command::kNone:
-      break;
-  }
+  if (Command command = HandleCommand(line); command != Command::kNone)
+    return command != Command::kQuit;
   if (HandleChoice(line, /*offer=*/true)) return true;
   if (IsYes(line.words) || IsNo(line.words)) {
     Tell(line,
@@ -344,10 +335,8 @@ void Session::End() {
 
 std::string Session::RemainingText() const {
   const SequenceRun& r = *run_;
-  const std::vector<Step>& steps = r.sequence->steps;
   int low = r.RemainingMinSeconds(), high = r.RemainingMaxSeconds();
-  int estimate = EstimateSeconds(*r.sequence, r.step);
-  size_t left = steps.size() - r.step;
+  size_t left = r.sequence->steps.size() - r.step;
   std::string text = left == 1 ? "Only this step is left"
                                : std::to_string(left) + " steps are left, this one included";
   if (high == 0) {
@@ -357,7 +346,7 @@ std::string Session::RemainingText() const {
             (low == high ? std::to_string(low) : std::to_string(low) + "-" + std::to_string(high)) +
             " s of holds";
   }
-  return text + ": " + AboutDuration(estimate) + " in all.\n";
+  return text + ": " + AboutDuration(EstimateSeconds(*r.sequence, r.step)) + " in all.\n";
 }
 
 bool Session::HandleInSequence(const Line& line) {

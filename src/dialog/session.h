@@ -37,7 +37,6 @@ class Session {
   // guided.
   // REQUIRES: `engine`, `player` and `screen` are not null and outlive the session.
   Session(const Engine* engine, Player* player, Screen* screen, bool json = false);
-  ~Session();
 
   // Handles one input line. Returns false when the person asked to leave (quit, exit).
   bool Handle(std::string_view line);

@@ -7,27 +7,16 @@
 
 namespace backtalk {
 
-namespace {
-
-// The length of the valid UTF-8 sequence at `at` (ASCII included), or 0 for an invalid one;
-// its code point in *cp.
-size_t SequenceLength(std::string_view text, size_t at, utf8proc_int32_t* cp) {
-  *cp = static_cast<unsigned char>(text[at]);
-  if (*cp < 0x80) return 1;
-  utf8proc_ssize_t n = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(text.data()) + at,
-                                        static_cast<utf8proc_ssize_t>(text.size() - at), cp);
-  return n < 1 ? 0 : static_cast<size_t>(n);
-}
-
-}  // namespace
-
 char32_t DecodeAt(std::string_view text, size_t at, size_t* length) {
   assert(at < text.size());
-  utf8proc_int32_t cp = 0;
-  *length = SequenceLength(text, at, &cp);
-  if (*length > 0) return static_cast<char32_t>(cp);
+  utf8proc_int32_t cp = static_cast<unsigned char>(text[at]);
   *length = 1;
-  return 0xFFFD;
+  if (cp < 0x80) return static_cast<char32_t>(cp);
+  utf8proc_ssize_t n = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(text.data()) + at,
+                                        static_cast<utf8proc_ssize_t>(text.size() - at), &cp);
+  if (n < 1) return 0xFFFD;
+  *length = static_cast<size_t>(n);
+  return static_cast<char32_t>(cp);
 }
 
 size_t CountCharacters(std::string_view text) {
@@ -38,11 +27,10 @@ size_t CountCharacters(std::string_view text) {
 }
 
 size_t FindInvalidUtf8(std::string_view text) {
-  utf8proc_int32_t cp = 0;
-  for (size_t at = 0; at < text.size();) {
-    size_t n = SequenceLength(text, at, &cp);
-    if (n == 0) return at;
-    at += n;
+  size_t n = 0;
+  for (size_t at = 0; at < text.size(); at += n) {
+    DecodeAt(text, at, &n);
+    if (n == 1 && static_cast<unsigned char>(text[at]) >= 0x80) return at;  // invalid
   }
   return std::string_view::npos;
 }
