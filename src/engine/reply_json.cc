@@ -1,5 +1,7 @@
 #include "engine/reply_json.h"
 
+#include <absl/strings/str_cat.h>
+
 #include <array>
 #include <charconv>
 #include <cmath>
@@ -39,9 +41,7 @@ class ObjectWriter {
   }
   void Int(std::string_view key, long value) {
     Key(key);
-    char buffer[24];
-    *out_ +=
-        std::string_view(buffer, std::to_chars(buffer, buffer + sizeof buffer, value).ptr - buffer);
+    absl::StrAppend(out_, value);
   }
   // The shortest digits that read back as `value`, with ".0" on a whole number, as nlohmann
   // writes it (the values here never need an exponent).
