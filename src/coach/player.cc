@@ -15,20 +15,23 @@ int MaxHoldSeconds(const Step& step) {
   return std::max(step.hold_seconds_max, step.CountdownSeconds());
 }
 
-}  // namespace
-
-int SequenceRun::RemainingMinSeconds() const {
+// The sum of `seconds(step)` over each repeat of the steps of `sequence` from `from` on.
+template <typename Seconds>
+int SumOverSteps(const Sequence& sequence, size_t from, Seconds seconds) {
   int total = 0;
-  for (size_t i = step; i < sequence->steps.size(); ++i)
-    total += sequence->steps[i].CountdownSeconds() * Reps(sequence->steps[i]);
+  for (size_t i = from; i < sequence.steps.size(); ++i)
+    total += seconds(sequence.steps[i]) * Reps(sequence.steps[i]);
   return total;
 }
 
+}  // namespace
+
+int SequenceRun::RemainingMinSeconds() const {
+  return SumOverSteps(*sequence, step, [](const Step& s) { return s.CountdownSeconds(); });
+}
+
 int SequenceRun::RemainingMaxSeconds() const {
-  int total = 0;
-  for (size_t i = step; i < sequence->steps.size(); ++i)
-    total += MaxHoldSeconds(sequence->steps[i]) * Reps(sequence->steps[i]);
-  return total;
+  return SumOverSteps(*sequence, step, MaxHoldSeconds);
 }
 
 std::string HoldText(const Step& step) {
@@ -62,10 +65,7 @@ std::string StepText(const Sequence& sequence, size_t index) {
 }
 
 int EstimateSeconds(const Sequence& sequence, size_t from_step) {
-  int total = 0;
-  for (size_t i = from_step; i < sequence.steps.size(); ++i)
-    total += (MaxHoldSeconds(sequence.steps[i]) + 5) * Reps(sequence.steps[i]);
-  return total;
+  return SumOverSteps(sequence, from_step, [](const Step& s) { return MaxHoldSeconds(s) + 5; });
 }
 
 std::string AboutDuration(int seconds) {

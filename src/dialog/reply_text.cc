@@ -1,6 +1,9 @@
 #include "dialog/reply_text.h"
 
+#include <algorithm>
 #include <sstream>
+
+#include "util/utf8.h"
 
 namespace backtalk {
 
@@ -41,22 +44,20 @@ std::string FormatReply(const Reply& r, const Style& style, bool numbered) {
 
 namespace {
 
-// Columns `s` takes on screen.
+// Columns `s` takes on screen: its characters, less ANSI colour codes ("\033[1m").
 int Columns(std::string_view s) {
-  int columns = 0;
-  for (size_t i = 0; i < s.size(); ++i) {
-    if (s[i] == '\033') {
-      while (i < s.size() && s[i] != 'm') ++i;
-      continue;
-    }
-    if ((static_cast<unsigned char>(s[i]) & 0xC0) != 0x80) ++columns;
+  size_t columns = 0;
+  while (!s.empty()) {
+    size_t code = s.find('\033');
+    columns += CountCharacters(s.substr(0, code));
+    if (code == std::string_view::npos) break;
+    s.remove_prefix(std::min(s.find('m', code), s.size() - 1) + 1);
   }
-  return columns;
+  return static_cast<int>(columns);
 }
 
 void WrapLine(std::string_view line, int width, std::string* out) {
-  size_t indent_end = line.find_first_not_of(' ');
-  if (indent_end == std::string_view::npos) indent_end = line.size();
+  size_t indent_end = std::min(line.find_first_not_of(' '), line.size());
   // Bullets ("• ") indent what follows them.
   if (line.substr(indent_end, 4) == "\xE2\x80\xA2 ") indent_end += 4;
   std::string indent(static_cast<size_t>(Columns(line.substr(0, indent_end))), ' ');

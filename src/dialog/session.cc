@@ -1,9 +1,12 @@
 #include "dialog/session.h"
 
+#include <absl/strings/str_join.h>
+#include <absl/strings/str_split.h>
+
 #include <algorithm>
 #include <cassert>
 #include <cctype>
-#include <cstdlib>
+#include <charconv>
 
 #include "dialog/reply_text.h"
 #include "engine/reply_json.h"
@@ -14,39 +17,37 @@ namespace backtalk {
 namespace {
 
 // Words are matched after normalising ("Let's go!" reads "let us go").
-const char* const kYes[] = {"yes",        "y",       "yeah",    "yep",        "yup",
-                            "sure",       "ok",      "okay",    "let us go",  "lets go",
-                            "go",         "start",   "please",  "yes please", "ok let us go",
-                            "sure thing", "why not", "alright", "all right",  "of course"};
-const char* const kNo[] = {"no",           "n",       "nope",        "nah",   "no thanks",
-                           "no thank you", "not now", "maybe later", "later", "not today"};
+constexpr std::string_view kYes[] = {
+    "yes",          "y",          "yeah",    "yep",     "yup",       "sure",     "ok",
+    "okay",         "let us go",  "lets go", "go",      "start",     "please",   "yes please",
+    "ok let us go", "sure thing", "why not", "alright", "all right", "of course"};
+constexpr std::string_view kNo[] = {"no",           "n",       "nope",        "nah",   "no thanks",
+                                    "no thank you", "not now", "maybe later", "later", "not today"};
 
-bool OneOf(const std::string& words, const char* const* list, size_t n) {
-  return std::find_if(list, list + n, [&](const char* w) { return words == w; }) != list + n;
-}
-
-bool IsYes(const std::string& words) { return OneOf(words, kYes, std::size(kYes)); }
-bool IsNo(const std::string& words) { return OneOf(words, kNo, std::size(kNo)); }
+bool IsYes(const std::string& words) { return std::ranges::find(kYes, words) != std::end(kYes); }
+bool IsNo(const std::string& words) { return std::ranges::find(kNo, words) != std::end(kNo); }
 
 // "the  seated twist" -> "the-seated-twist": the words joined by dashes, as ids are written.
-std::string Dashed(std::string_view text) {
-  std::string out;
-  for (char c : text)
-    if (c != ' ')
-      out += c;
-    else if (!out.empty() && out.back() != ' ')
-      out += ' ';
-  if (!out.empty() && out.back() == ' ') out.pop_back();
-  std::replace(out.begin(), out.end(), ' ', '-');
-  return out;
+std::string Dashed(const std::string& text) {
+  return absl::StrJoin(absl::StrSplit(text, ' ', absl::SkipEmpty()), "-");
+}
+
+// "6 steps, about 2 minutes"
+std::string StepsAndTime(const Sequence& s) {
+  return std::to_string(s.steps.size()) + " steps, " + AboutDuration(EstimateSeconds(s));
+}
+
+// "Want to try the seated twist (6 steps, about 2 minutes)? [y/n]"
+std::string OfferText(const Sequence& s) {
+  return "Want to try " + s.name + " (" + StepsAndTime(s) + ")? [y/n]";
 }
 
 // "3" -> 3; anything else -> 0.
 int Number(const std::string& words) {
-  if (words.empty() || words.size() > 3) return 0;
-  for (char c : words)
-    if (!std::isdigit(static_cast<unsigned char>(c))) return 0;
-  return std::atoi(words.c_str());
+  unsigned n = 0;
+  const char* end = words.data() + words.size();
+  auto [at, error] = std::from_chars(words.data(), end, n);
+  return words.size() <= 3 && error == std::errc() && at == end ? static_cast<int>(n) : 0;
 }
 
 const char kHelp[] =
@@ -65,8 +66,6 @@ Session::Session(const Engine* engine, Player* player, Screen* screen, bool json
     : engine_(engine), player_(player), screen_(screen), json_(json) {
   assert(engine != nullptr && player != nullptr && screen != nullptr);
 }
-
-Session::~Session() = default;
 
 Session::Memory Session::Remember() const {
   return Memory{.state = state_, .offer = offer_, .run = run_, .choices = choices_};
@@ -98,12 +97,6 @@ std::string Session::Prompt() const {
   return "backtalk> ";
 }
 
-std::string Session::OfferText(const Sequence& s) {
-  std::string name = s.name;
-  return "Want to try " + name + " (" + std::to_string(s.steps.size()) + " steps, " +
-         AboutDuration(EstimateSeconds(s)) + ")? [y/n]";
-}
-
 void Session::Say(const std::string& text) {
   if (text.empty()) return;
   if (said_ && !json_) screen_->Print("\n");
@@ -111,12 +104,8 @@ void Session::Say(const std::string& text) {
   said_ = true;
 }
 
-void Session::SayJson(const Reply& reply, const std::string& text) {
-  Say(ReplyJsonLine(reply, text));
-}
-
 void Session::Tell(const Line& line, const std::string& text) {
-  json_ ? SayJson(Reply{.input = line.input}, text) : Say(text);
+  Say(json_ ? ReplyJsonLine(Reply{.input = line.input}, text) : text);
 }
 
 bool Session::Handle(std::string_view raw) {
@@ -126,15 +115,8 @@ bool Session::Handle(std::string_view raw) {
   if (state_ == State::kInSequence) return HandleInSequence(line);
   if (line.blank) return true;
   if (state_ == State::kOffered && HandleOfferReply(line)) return true;
-  switch (HandleCommand(line)) {
-    case Command::kQuit:
-      return false;
-    case Command::kDone:
-    case Command::kStarted:
-      return true;
-    case Command::kNone:
-      break;
-  }
+  if (Command command = HandleCommand(line); command != Command::kNone)
+    return command != Command::kQuit;
   if (HandleChoice(line, /*offer=*/true)) return true;
   if (IsYes(line.words) || IsNo(line.words)) {
     Tell(line,
@@ -180,13 +162,7 @@ Session::Command Session::HandleCommand(const Line& line) {
       choices_.push_back(&intent);
       text += "  " + std::to_string(choices_.size()) + ". " + intent.question + "\n";
     }
-    if (json_) {
-      Reply r{.input = line.input};
-      r.suggestions = choices_;
-      SayJson(r, text);
-    } else {
-      Say(text);
-    }
+    Say(json_ ? ReplyJsonLine(Reply{.input = line.input, .suggestions = choices_}, text) : text);
     return Command::kDone;
   }
   std::string_view first = std::string_view(words).substr(0, words.find(' '));
@@ -207,9 +183,9 @@ Session::Command Session::HandleCommand(const Line& line) {
 bool Session::HandleChoice(const Line& line, bool offer) {
   int n = Number(line.words);
   if (n <= 0 || static_cast<size_t>(n) > choices_.size()) return false;
-  Reply chosen{.input = line.input};
-  chosen.intent = choices_[static_cast<size_t>(n - 1)];
-  chosen.score = 1;  // the person picked it
+  Reply chosen{.input = line.input,
+               .intent = choices_[static_cast<size_t>(n - 1)],
+               .score = 1};  // the person picked it
   if (offer && !chosen.intent->sequence.empty())
     chosen.sequence = engine_->knowledge().FindSequence(chosen.intent->sequence);
   Answer(chosen, offer);
@@ -238,8 +214,8 @@ std::string Session::ListText() const {
   std::string text = "Stretch sequences ('stretch NAME' or 'stretch NUMBER' starts one):\n";
   int i = 0;
   for (const Sequence& s : engine_->knowledge().sequences) {
-    text += "  " + std::to_string(++i) + ". " + s.id + ": " + s.name + " (" +
-            std::to_string(s.steps.size()) + " steps, " + AboutDuration(EstimateSeconds(s)) + ")\n";
+    text +=
+        "  " + std::to_string(++i) + ". " + s.id + ": " + s.name + " (" + StepsAndTime(s) + ")\n";
   }
   return text;
 }
@@ -249,7 +225,7 @@ void Session::Answer(const Reply& reply, bool offer) {
   choices_ = numbered ? reply.suggestions : std::vector<const Intent*>{};
   const Sequence* sequence = offer ? reply.sequence : nullptr;
   if (json_) {
-    SayJson(reply, "");
+    Say(ReplyJsonLine(reply));
   } else {
     std::string text = FormatReply(reply, Style{screen_->color()}, numbered);
     if (numbered) text += "Type a number to pick one.\n";
@@ -266,16 +242,14 @@ void Session::StartSequence(const std::string& input, const Sequence* sequence) 
   offer_ = nullptr;
   state_ = State::kIdle;
   if (json_) {
-    Reply r{.input = input};
-    r.sequence = sequence;
-    Say(ReplyJsonLine(r, "Starting " + sequence->name + ".", sequence));
+    Say(ReplyJsonLine(Reply{.input = input, .sequence = sequence},
+                      "Starting " + sequence->name + ".", sequence));
     return;
   }
   run_ = SequenceRun{.sequence = sequence, .started_micros = player_->NowMicros()};
   std::string name = sequence->name;
   if (!name.empty()) name[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(name[0])));
-  Say(name + " (" + std::to_string(sequence->steps.size()) + " steps, " +
-      AboutDuration(EstimateSeconds(*sequence)) + ")." +
+  Say(name + " (" + StepsAndTime(*sequence) + ")." +
       (sequence->intro.empty() ? "" : " " + sequence->intro) + "\n");
   Continue();
 }
@@ -315,14 +289,12 @@ void Session::Continue() {
 void Session::Finish() {
   const SequenceRun& r = *run_;
   std::string text;
-  int steps = static_cast<int>(r.sequence->steps.size());
   if (player_->mode() == Player::Mode::kPrinted) {
-    text = "That's all of " + r.sequence->name + ": " + std::to_string(steps) + " steps, " +
-           AboutDuration(EstimateSeconds(*r.sequence)) + ".\n";
+    text = "That's all of " + r.sequence->name + ": " + StepsAndTime(*r.sequence) + ".\n";
   } else {
     int seconds = static_cast<int>((player_->NowMicros() - r.started_micros + 500000) / 1000000);
     text = "Well done! You finished " + r.sequence->name + ": " + std::to_string(r.done) + " of " +
-           std::to_string(steps) + " steps done";
+           std::to_string(r.sequence->steps.size()) + " steps done";
     if (r.skipped > 0) text += ", " + std::to_string(r.skipped) + " skipped";
     text += ", in " + ClockDuration(seconds) + ".\n";
   }
@@ -363,10 +335,8 @@ void Session::End() {
 
 std::string Session::RemainingText() const {
   const SequenceRun& r = *run_;
-  const std::vector<Step>& steps = r.sequence->steps;
   int low = r.RemainingMinSeconds(), high = r.RemainingMaxSeconds();
-  int estimate = EstimateSeconds(*r.sequence, r.step);
-  size_t left = steps.size() - r.step;
+  size_t left = r.sequence->steps.size() - r.step;
   std::string text = left == 1 ? "Only this step is left"
                                : std::to_string(left) + " steps are left, this one included";
   if (high == 0) {
@@ -376,7 +346,7 @@ std::string Session::RemainingText() const {
             (low == high ? std::to_string(low) : std::to_string(low) + "-" + std::to_string(high)) +
             " s of holds";
   }
-  return text + ": " + AboutDuration(estimate) + " in all.\n";
+  return text + ": " + AboutDuration(EstimateSeconds(*r.sequence, r.step)) + " in all.\n";
 }
 
 bool Session::HandleInSequence(const Line& line) {

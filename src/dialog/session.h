@@ -37,7 +37,6 @@ class Session {
   // guided.
   // REQUIRES: `engine`, `player` and `screen` are not null and outlive the session.
   Session(const Engine* engine, Player* player, Screen* screen, bool json = false);
-  ~Session();
 
   // Handles one input line. Returns false when the person asked to leave (quit, exit).
   bool Handle(std::string_view line);
@@ -71,9 +70,6 @@ class Session {
   // that is not finished with kInSequence (server/state_token.cc checks a token for both).
   void Restore(const Memory& memory);
 
-  // "Want to try the seated twist (6 steps, about 2 minutes)? [y/n]"
-  static std::string OfferText(const Sequence& sequence);
-
  private:
   // A line as the session reads it before asking the Engine anything.
   struct Line {
@@ -102,7 +98,6 @@ class Session {
   const Sequence* FindSequenceByName(const std::string& words) const;
   // Writes a turn's text, after a blank line when something was said before.
   void Say(const std::string& text);
-  void SayJson(const Reply& reply, const std::string& text);
 
   const Engine* engine_;
   Player* player_;

@@ -1,6 +1,9 @@
 #include "engine/engine.h"
 
+#include <absl/strings/str_join.h>
+
 #include "text/normalize.h"
+#include "util/source_error.h"
 #include "util/utf8.h"
 
 namespace backtalk {
@@ -31,14 +34,11 @@ std::unique_ptr<Engine> Engine::Create(Knowledge knowledge, std::string* err) {
   if (!engine->matcher_) return nullptr;
   engine->safety_ = SafetyCheck::Create(k, err);
   if (!engine->safety_) return nullptr;
+  // Small talk must be the whole line: "hello" is small talk, "hello, my back hurts" is not.
   for (size_t i = 0; i < k.small_talk.size(); ++i) {
-    for (const std::string& p : k.small_talk[i].patterns) {
-      // Small talk must be the whole line: "hello" is small talk, "hello, my back hurts" is not.
-      if (!engine->small_talk_.Add(p, static_cast<int>(i), err)) {
-        *err = "/small_talk/" + std::to_string(i) + "/patterns: " + *err;
-        return nullptr;
-      }
-    }
+    const std::vector<std::string>& patterns = k.small_talk[i].patterns;
+    if (!engine->small_talk_.AddAll(patterns, static_cast<int>(i), "small_talk", err))
+      return nullptr;
   }
   if (!engine->small_talk_.Compile(err)) return nullptr;
   for (size_t i = 0; i < k.pain.patterns.size(); ++i) {
@@ -62,7 +62,7 @@ std::unique_ptr<Engine> Engine::Load(const std::string& path, std::string* err) 
   if (!ok) return nullptr;
   std::string source = k.source;
   auto engine = Create(std::move(k), err);
-  if (!engine) *err = source + ": " + *err;
+  if (!engine) *err = FormatError({.file = std::move(source), .message = *err});
   return engine;
 }
 
@@ -97,12 +97,7 @@ Reply Engine::Ask(std::string_view line, bool explain) const {
 }
 
 std::string Engine::Words(std::string_view clean) {
-  std::string words;
-  for (const std::string& w : NormalizeWords(clean, Analyzer::kMaxWords)) {
-    if (!words.empty()) words += ' ';
-    words += w;
-  }
-  return words;
+  return absl::StrJoin(NormalizeWords(clean, Analyzer::kMaxWords), " ");
 }
 
 }  // namespace backtalk

@@ -1,48 +1,21 @@
 #include "engine/reply_json.h"
 
+#include <absl/strings/str_cat.h>
+
 #include <array>
 #include <charconv>
 #include <cmath>
 #include <cstdint>
-#include <cstdio>
 #include <cstring>
 #include <nlohmann/json.hpp>
+
+#include "util/utf8.h"
 
 namespace backtalk {
 
 namespace {
 
 using Json = nlohmann::ordered_json;
-
-double RoundedScore(double score) { return std::round(score * 1000) / 1000; }
-
-// The length of the well-formed UTF-8 sequence that starts `s` with a byte of 0x80 or more,
-// or 0 when it is not one. Well-formed as Unicode defines it (no overlong forms, surrogates or
-// code points past U+10FFFF): exactly what nlohmann accepts without replacing anything.
-size_t Utf8SequenceLength(std::string_view s) {
-  unsigned char c = static_cast<unsigned char>(s[0]);
-  size_t n;
-  unsigned char lo = 0x80, hi = 0xBF;
-  if (c >= 0xC2 && c <= 0xDF) {
-    n = 2;
-  } else if (c >= 0xE0 && c <= 0xEF) {
-    n = 3;
-    if (c == 0xE0) lo = 0xA0;
-    if (c == 0xED) hi = 0x9F;
-  } else if (c >= 0xF0 && c <= 0xF4) {
-    n = 4;
-    if (c == 0xF0) lo = 0x90;
-    if (c == 0xF4) hi = 0x8F;
-  } else {
-    return 0;
-  }
-  if (s.size() < n) return 0;
-  for (size_t k = 1; k < n; ++k) {
-    unsigned char b = static_cast<unsigned char>(s[k]);
-    if (b < (k == 1 ? lo : 0x80) || b > (k == 1 ? hi : 0xBF)) return 0;
-  }
-  return n;
-}
 
 // Writes one object's members in order, in the bytes nlohmann's dump(-1) gives.
 class ObjectWriter {
@@ -68,9 +41,7 @@ class ObjectWriter {
   }
   void Int(std::string_view key, long value) {
     Key(key);
-    char buffer[24];
-    *out_ +=
-        std::string_view(buffer, std::to_chars(buffer, buffer + sizeof buffer, value).ptr - buffer);
+    absl::StrAppend(out_, value);
   }
   // The shortest digits that read back as `value`, with ".0" on a whole number, as nlohmann
   // writes it (the values here never need an exponent).
@@ -139,46 +110,21 @@ void ObjectWriter::Quoted(std::string_view s) {
     out_->append(s.data() + run, i - run);
     if (i == s.size()) break;
     unsigned char c = static_cast<unsigned char>(s[i]);
-    if (c >= 0x80) {
-      size_t n = Utf8SequenceLength(s.substr(i));
-      if (n == 0) {  // cannot come from a cleaned line; replaced as nlohmann does
-        out_->resize(start);
-        *out_ += Json(s).dump(-1, ' ', false, Json::error_handler_t::replace);
-        return;
-      }
+    size_t n = 1;
+    if (c >= 0x80) DecodeAt(s, i, &n);
+    if (c == '"' || c == '\\' || c == '\n') {
+      *out_ += '\\';
+      *out_ += c == '\n' ? 'n' : static_cast<char>(c);
+    } else if (n > 1) {
       out_->append(s.data() + i, n);
-      i += n;
-      continue;
+    } else {
+      // A control character other than a newline, or invalid UTF-8: rare (a cleaned line has
+      // neither), so the string is written by nlohmann, which replaces invalid bytes.
+      out_->resize(start);
+      *out_ += Json(s).dump(-1, ' ', false, Json::error_handler_t::replace);
+      return;
     }
-    ++i;
-    switch (c) {
-      case '"':
-        *out_ += "\\\"";
-        break;
-      case '\\':
-        *out_ += "\\\\";
-        break;
-      case '\b':
-        *out_ += "\\b";
-        break;
-      case '\f':
-        *out_ += "\\f";
-        break;
-      case '\n':
-        *out_ += "\\n";
-        break;
-      case '\r':
-        *out_ += "\\r";
-        break;
-      case '\t':
-        *out_ += "\\t";
-        break;
-      default: {
-        char escaped[8];
-        std::snprintf(escaped, sizeof escaped, "\\u%04x", c);
-        *out_ += escaped;
-      }
-    }
+    i += n;
   }
   *out_ += '"';
 }
@@ -226,7 +172,7 @@ std::string ReplyJsonLine(const Reply& r, std::string_view text, const Sequence*
     w.Null("question");
     w.Null("answer");
   }
-  w.Double("score", RoundedScore(r.score));
+  w.Double("score", std::round(r.score * 1000) / 1000);
   r.sequence ? w.String("sequence", r.sequence->id) : w.Null("sequence");
   w.Key("suggestions");
   out += '[';

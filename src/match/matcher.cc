@@ -59,18 +59,17 @@ struct Scored {
   bool pattern;
 };
 
+// Whether terms[k] is also an earlier term.
+bool SaidBefore(const std::vector<std::string>& terms, size_t k) {
+  return std::find(terms.begin(), terms.begin() + static_cast<long>(k), terms[k]) !=
+         terms.begin() + static_cast<long>(k);
+}
+
 }  // namespace
 
 const char* FieldName(Field field) {
-  switch (field) {
-    case Field::kQuestion:
-      return "question";
-    case Field::kRelated:
-      return "related";
-    case Field::kAnswer:
-      return "answer";
-  }
-  return "";
+  static constexpr const char* kNames[] = {"question", "related", "answer"};  // by Field
+  return kNames[static_cast<int>(field)];
 }
 
 Verdict Decide(const std::vector<Candidate>& ranked, const Settings& s) {
@@ -170,12 +169,7 @@ bool Matcher::IndexIntents(std::string* err) {
         lengths[i] += 1;
       }
     }
-    for (const std::string& p : intent.patterns) {
-      if (!patterns_.Add(p, index, err)) {
-        *err = "/intents/" + std::to_string(i) + "/patterns: " + *err;
-        return false;
-      }
-    }
+    if (!patterns_.AddAll(intent.patterns, index, "intents", err)) return false;
   }
   terms_.resize(cache.terms().size());
   for (uint32_t id = 0; id < terms_.size(); ++id)
@@ -259,9 +253,7 @@ Matcher::TopicScan Matcher::ScanTopics(const std::vector<std::string>& terms, in
       size_t beside = 0;
       for (size_t k = 0; k < terms.size(); ++k) {
         if (k >= i && k < i + hit->terms.size()) continue;
-        if (std::find(terms.begin(), terms.begin() + static_cast<long>(k), terms[k]) !=
-            terms.begin() + static_cast<long>(k))
-          continue;
+        if (SaidBefore(terms, k)) continue;
         const Posting* p = Find(best, terms[k]);
         if (p != nullptr && p->answer > 0 && p->question == 0) ++beside;
       }
@@ -328,10 +320,7 @@ std::vector<Matcher::Slot> Matcher::FillSlots(const Analysis& a, double* total,
   std::vector<Slot> slots;
   for (size_t k = 0; k < a.terms.size(); ++k) {
     const std::string& t = a.terms[k];
-    // Saying "back" twice does not count twice.
-    if (std::find(a.terms.begin(), a.terms.begin() + static_cast<long>(k), t) !=
-        a.terms.begin() + static_cast<long>(k))
-      continue;
+    if (SaidBefore(a.terms, k)) continue;  // saying "back" twice does not count twice
     Slot slot{k, 0, {}};
     const Term* direct = FindTerm(t);
     if (direct != nullptr) slot.alternatives.push_back({direct, 1.0, t});
@@ -346,9 +335,9 @@ std::vector<Matcher::Slot> Matcher::FillSlots(const Analysis& a, double* total,
         continue;
       const Term* found = FindTerm(term);
       if (found == nullptr) continue;
-      bool seen = false;
-      for (const Alternative& alt : slot.alternatives) seen = seen || alt.term == found;
-      if (!seen) slot.alternatives.push_back({found, kLexiconCredit, term});
+      if (std::ranges::none_of(slot.alternatives,
+                               [found](const Alternative& alt) { return alt.term == found; }))
+        slot.alternatives.push_back({found, kLexiconCredit, term});
     }
     if (slot.alternatives.empty()) {
       const std::string& word = a.term_words[k];
@@ -467,13 +456,12 @@ std::vector<Candidate> Matcher::Rank(double total, const std::vector<int>& patte
   std::vector<Candidate> ranked;
   ranked.reserve(count);
   for (size_t r = 0; r < count; ++r) {
-    Candidate c;
-    c.intent = s->scored[r].intent;
-    c.score = s->scored[r].score;
-    c.coverage = s->scored[r].coverage;
-    c.focus = s->scored[r].focus;
-    c.pattern = s->scored[r].pattern;
-    ranked.push_back(std::move(c));
+    const Scored& c = s->scored[r];
+    ranked.push_back({.intent = c.intent,
+                      .score = c.score,
+                      .coverage = c.coverage,
+                      .focus = c.focus,
+                      .pattern = c.pattern});
   }
   return ranked;
 }

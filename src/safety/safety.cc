@@ -6,14 +6,9 @@ namespace backtalk {
 
 std::unique_ptr<SafetyCheck> SafetyCheck::Create(const Knowledge& knowledge, std::string* err) {
   std::unique_ptr<SafetyCheck> check(new SafetyCheck(knowledge));
-  for (size_t i = 0; i < knowledge.safety.size(); ++i) {
-    for (const std::string& p : knowledge.safety[i].patterns) {
-      if (!check->patterns_.Add(p, static_cast<int>(i), err)) {
-        *err = "/safety/" + std::to_string(i) + "/patterns: " + *err;
-        return nullptr;
-      }
-    }
-  }
+  for (size_t i = 0; i < knowledge.safety.size(); ++i)
+    if (!check->patterns_.AddAll(knowledge.safety[i].patterns, static_cast<int>(i), "safety", err))
+      return nullptr;
   if (!check->patterns_.Compile(err)) return nullptr;
   return check;
 }

@@ -30,8 +30,7 @@ PipeReader::PipeReader(PipeScreen* screen, size_t max_line_bytes)
 
 ReadStatus PipeReader::Read(const std::string&, std::string* line) {
   bool more = input_.Next(line, max_line_bytes_, [this] { screen_->Flush(); });
-  if (screen_->closed()) return ReadStatus::kEnd;
-  return more ? ReadStatus::kLine : ReadStatus::kEnd;
+  return more && !screen_->closed() ? ReadStatus::kLine : ReadStatus::kEnd;
 }
 
 }  // namespace backtalk

@@ -1,5 +1,7 @@
 #include "text/analyzer.h"
 
+#include <absl/strings/str_join.h>
+
 #include <algorithm>
 
 #include "text/lexicon.h"
@@ -34,15 +36,6 @@ std::string_view NextToken(std::string_view text, size_t* at) {
 // A key to search a table of std::string with, without a copy, or to keep a view in one
 // (Debian's Abseil has a string_view of its own).
 absl::string_view Key(std::string_view s) { return {s.data(), s.size()}; }
-
-std::string Join(const std::vector<std::string>& words) {
-  std::string text;
-  for (const std::string& w : words) {
-    if (!text.empty()) text += ' ';
-    text += w;
-  }
-  return text;
-}
 
 // NormalizeWords' default: the vocabulary reads the first 200 words of each text.
 constexpr size_t kVocabularyWordsPerText = 200;
@@ -309,7 +302,7 @@ Analysis Analyzer::Analyze(std::string_view text) const {
   Analysis a;
   // Normalise: folded words, contractions resolved.
   a.words = NormalizeWords(text, kMaxWords);
-  a.uncorrected = Join(a.words);
+  a.uncorrected = absl::StrJoin(a.words, " ");
   // Read each word: its lemma or its spelling corrected, then its stem.
   std::vector<std::string> stems, surface;
   std::vector<bool> stop;
@@ -322,7 +315,7 @@ Analysis Analyzer::Analyze(std::string_view text) const {
     stop.push_back(word.stop);
     surface.push_back(w);
   }
-  a.text = Join(a.words);
+  a.text = absl::StrJoin(a.words, " ");
   // Synonyms: runs of stems become the vocabulary's own words.
   ApplySynonyms(&stems, &stop, &surface, &a.synonyms);
   // Terms: the stems that are not stop words, with the words they came from.
@@ -343,11 +336,6 @@ std::vector<std::string> Analyzer::Terms(std::string_view phrase) const {
     stems.push_back(std::move(word.stem));
     stop.push_back(word.stop);
   }
-  return TermsOfStems(std::move(stems), std::move(stop));
-}
-
-std::vector<std::string> Analyzer::TermsOfStems(std::vector<std::string> stems,
-                                                std::vector<bool> stop) const {
   ApplySynonyms(&stems, &stop, nullptr, nullptr);
   std::vector<std::string> terms;
   for (size_t i = 0; i < stems.size(); ++i)

@@ -129,9 +129,6 @@ class Analyzer {
   // Reads one word of a question: its lemma, or its spelling corrected, recorded in `a`;
   // `*w` becomes the word as read.
   Word ReadWord(std::string* w, Analysis* a) const;
-  // The terms of a phrase's stems (parallel to `stop`): synonyms applied, stop words out.
-  std::vector<std::string> TermsOfStems(std::vector<std::string> stems,
-                                        std::vector<bool> stop) const;
   // Replaces synonym runs in `stems` (parallel to `stop` and, when given, `words`); records
   // what it did.
   void ApplySynonyms(std::vector<std::string>* stems, std::vector<bool>* stop,

@@ -1,5 +1,7 @@
 #include "text/lexicon.h"
 
+#include <absl/strings/str_split.h>
+
 #include <cstddef>
 #include <cstring>
 #include <string>
@@ -7,11 +9,11 @@
 
 namespace backtalk {
 namespace lexicon_data {
-// Each table: its sorted lines as one text, where each line starts, how many lines there are,
-// and which lines each bucket (the key's first two letters) holds.
+// Each table: its sorted lines as one text, where each line starts, and which lines each
+// bucket (the key's first two letters) holds. (The generated file also defines how many lines
+// each has, which a look-up does not need.)
 extern const char kCommon[], kLemmas[], kSynonyms[];
 extern const unsigned kCommonLines[], kLemmasLines[], kSynonymsLines[];
-extern const unsigned kCommonCount, kLemmasCount, kSynonymsCount;
 extern const unsigned kCommonIndex[], kLemmasIndex[], kSynonymsIndex[];
 }  // namespace lexicon_data
 
@@ -22,7 +24,6 @@ namespace {
 struct Table {
   const char* text;
   const unsigned* lines;  // where each line starts
-  unsigned count;         // lines
   const unsigned* index;  // 26 * 27 + 1 bucket starts, in lines
 };
 
@@ -55,43 +56,31 @@ std::string_view FindLine(const Table& t, std::string_view key) {
 }
 
 using namespace lexicon_data;
-const Table& Common() {
-  static const Table t{kCommon, kCommonLines, kCommonCount, kCommonIndex};
-  return t;
-}
-const Table& Lemmas() {
-  static const Table t{kLemmas, kLemmasLines, kLemmasCount, kLemmasIndex};
-  return t;
-}
-const Table& SynonymTable() {
-  static const Table t{kSynonyms, kSynonymsLines, kSynonymsCount, kSynonymsIndex};
-  return t;
-}
+constexpr Table kCommonTable{kCommon, kCommonLines, kCommonIndex};
+constexpr Table kLemmaTable{kLemmas, kLemmasLines, kLemmasIndex};
+constexpr Table kSynonymTable{kSynonyms, kSynonymsLines, kSynonymsIndex};
 
 }  // namespace
 
-bool IsCommonEnglish(std::string_view word) { return !FindLine(Common(), word).empty(); }
+bool IsCommonEnglish(std::string_view word) { return !FindLine(kCommonTable, word).empty(); }
 
 std::string_view Lemma(std::string_view word) {
-  std::string_view line = FindLine(Lemmas(), word);
+  std::string_view line = FindLine(kLemmaTable, word);
   size_t space = line.find(' ');
   return space == std::string_view::npos ? std::string_view() : line.substr(space + 1);
 }
 
 std::vector<std::string_view> Synonyms(std::string_view word) {
-  std::string_view line = FindLine(SynonymTable(), word);
+  std::string_view line = FindLine(kSynonymTable, word);
   if (line.empty()) {
     std::string_view lemma = Lemma(word);
-    if (!lemma.empty()) line = FindLine(SynonymTable(), lemma);
+    if (!lemma.empty()) line = FindLine(kSynonymTable, lemma);
   }
   std::vector<std::string_view> out;
-  size_t at = line.find(' ');
-  while (at != std::string_view::npos) {
-    size_t next = line.find(' ', at + 1);
-    std::string_view w = line.substr(at + 1, next == std::string_view::npos ? next : next - at - 1);
-    if (!w.empty()) out.push_back(w);
-    at = next;
-  }
+  for (absl::string_view w :
+       absl::StrSplit(absl::string_view(line.data(), line.size()), ' ', absl::SkipEmpty()))
+    out.emplace_back(w.data(), w.size());
+  if (!out.empty()) out.erase(out.begin());  // the key
   return out;
 }
 

@@ -1,12 +1,14 @@
 #include "text/normalize.h"
 
 #include <absl/container/flat_hash_map.h>
+#include <absl/strings/ascii.h>
 #include <absl/strings/string_view.h>
 #include <utf8proc.h>
 
 #include <algorithm>
 #include <cstdlib>
 #include <unordered_map>
+#include <unordered_set>
 #include <utility>
 
 #include "util/utf8.h"
@@ -16,7 +18,7 @@ namespace backtalk {
 namespace {
 
 // Apostrophes and quotes that people type for "'" in contractions.
-bool IsApostrophe(utf8proc_int32_t cp) {
+bool IsApostrophe(char32_t cp) {
   return cp == '\'' || cp == 0x2019 || cp == 0x2018 || cp == 0x02BC || cp == '`' || cp == 0xB4;
 }
 
@@ -61,13 +63,9 @@ void AddContraction(std::string stem, const std::string& tail, std::vector<std::
     return;
   }
   if (tail == "s") {
-    static const std::unordered_map<std::string_view, bool> kIs = {
-        {"it", true},  {"what", true}, {"that", true}, {"there", true}, {"here", true},
-        {"he", true},  {"she", true},  {"who", true},  {"where", true}, {"how", true},
-        {"why", true}, {"when", true}, {"let", false}};
-    auto it = kIs.find(stem);
-    bool is = it != kIs.end() && it->second;
-    bool us = it != kIs.end() && !it->second;
+    static const std::unordered_set<std::string_view> kIs = {
+        "it", "what", "that", "there", "here", "he", "she", "who", "where", "how", "why", "when"};
+    bool is = kIs.contains(stem), us = stem == "let";
     out->push_back(std::move(stem));
     if (is) out->emplace_back("is");
     if (us) out->emplace_back("us");
@@ -80,12 +78,7 @@ void AddContraction(std::string stem, const std::string& tail, std::vector<std::
 }  // namespace
 
 std::string FoldCase(std::string_view text) {
-  if (IsAscii(text)) {
-    std::string out(text);
-    for (char& c : out)
-      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    return out;
-  }
+  if (IsAscii(text)) return absl::AsciiStrToLower(absl::string_view(text.data(), text.size()));
   utf8proc_uint8_t* folded = nullptr;
   utf8proc_ssize_t n = utf8proc_map(
       reinterpret_cast<const utf8proc_uint8_t*>(text.data()),
@@ -116,22 +109,16 @@ std::vector<std::string> NormalizeWords(std::string_view text, size_t max_words)
     tail.clear();
     in_tail = false;
   };
-  const auto* bytes = reinterpret_cast<const utf8proc_uint8_t*>(folded.data());
   size_t i = 0;
   while (i < folded.size() && words.size() < max_words) {
-    utf8proc_int32_t cp = bytes[i];
-    utf8proc_ssize_t n = 1;  // ASCII, most of every question, needs no decoding
-    if (cp >= 0x80)
-      n = utf8proc_iterate(bytes + i, static_cast<utf8proc_ssize_t>(folded.size() - i), &cp);
-    if (n < 1) {
-      n = 1;
-      cp = ' ';
-    }
-    std::string_view ch(folded.data() + i, static_cast<size_t>(n));
-    i += static_cast<size_t>(n);
+    char32_t cp = static_cast<unsigned char>(folded[i]);
+    size_t n = 1;  // ASCII, most of every question, needs no decoding
+    if (cp >= 0x80) cp = DecodeAt(folded, i, &n);  // U+FFFD, not a letter, for invalid UTF-8
+    std::string_view ch(folded.data() + i, n);
+    i += n;
     bool letter = (cp >= 'a' && cp <= 'z') || (cp >= '0' && cp <= '9');
     if (!letter && cp >= 0x80) {
-      utf8proc_category_t cat = utf8proc_category(cp);
+      utf8proc_category_t cat = utf8proc_category(static_cast<utf8proc_int32_t>(cp));
       letter = cat == UTF8PROC_CATEGORY_LL || cat == UTF8PROC_CATEGORY_LU ||
                cat == UTF8PROC_CATEGORY_LO || cat == UTF8PROC_CATEGORY_LM ||
                cat == UTF8PROC_CATEGORY_LT || cat == UTF8PROC_CATEGORY_ND;

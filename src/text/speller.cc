@@ -139,9 +139,7 @@ std::string Speller::SoundKey(std::string_view word) {
   for (size_t i = 0; i < s.size(); ++i) {
     char c = s[i];
     if (i > 0 && c == s[i - 1]) continue;  // doubled letters sound once
-    bool vowel = c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' || c == 'y' || c == 'h' ||
-                 c == 'w';
-    if (i > 0 && vowel) continue;
+    if (i > 0 && std::string_view("aeiouyhw").find(c) != std::string_view::npos) continue;
     key += c;
   }
   return key;
@@ -174,7 +172,7 @@ std::string Speller::Correct(std::string_view word) const {
   const Pattern pattern(word);
   // Distance(word, candidate, max), the pattern built once for all candidates.
   auto distance = [&](std::string_view candidate, int max) {
-    if (LengthApart(word, candidate) > max || candidate.size() > 64) return max + 1;
+    if (LengthApart(word, candidate) > max) return max + 1;  // a candidate has at most 64 bytes
     return std::min(pattern.Distance(candidate), max + 1);
   };
   auto scan = [&](char first) {

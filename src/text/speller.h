@@ -20,8 +20,6 @@ namespace backtalk {
 
 class Speller {
  public:
-  Speller() = default;
-
   // Adds a word; a higher priority wins a tie between equally close candidates. Words of
   // priority 0 are known (never corrected) but never offered as a correction: a typo is far
   // more likely meant for a word of the knowledge than for any common word.

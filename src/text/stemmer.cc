@@ -9,13 +9,9 @@ namespace backtalk {
 
 namespace {
 
-struct StemmerDeleter {
-  void operator()(sb_stemmer* s) const { sb_stemmer_delete(s); }
-};
-
 sb_stemmer* ThreadStemmer() {
-  thread_local std::unique_ptr<sb_stemmer, StemmerDeleter> stemmer(
-      sb_stemmer_new("english", "UTF_8"));
+  thread_local std::unique_ptr<sb_stemmer, decltype(&sb_stemmer_delete)> stemmer(
+      sb_stemmer_new("english", "UTF_8"), sb_stemmer_delete);
   if (!stemmer) throw std::bad_alloc();
   return stemmer.get();
 }

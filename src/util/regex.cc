@@ -1,5 +1,7 @@
 #include "util/regex.h"
 
+#include <absl/strings/str_cat.h>
+
 #include <algorithm>
 #include <cassert>
 
@@ -76,6 +78,17 @@ bool PatternSet::Add(const std::string& pattern, int tag, std::string* error) {
     return false;
   }
   tags_.push_back(tag);
+  return true;
+}
+
+bool PatternSet::AddAll(const std::vector<std::string>& patterns, int tag, const char* list,
+                        std::string* error) {
+  for (const std::string& p : patterns) {
+    if (!Add(p, tag, error)) {
+      *error = absl::StrCat("/", list, "/", tag, "/patterns: ", *error);
+      return false;
+    }
+  }
   return true;
 }
 

@@ -32,6 +32,10 @@ class PatternSet {
   // Returns false with RE2's message for a pattern that does not compile.
   // REQUIRES: Compile() has not been called.
   bool Add(const std::string& pattern, int tag, std::string* error);
+  // Adds the patterns of entry `tag` of the knowledge's `list` ("intents"). For one that does
+  // not compile, the message starts with their JSON pointer: "/intents/3/patterns: ...".
+  bool AddAll(const std::vector<std::string>& patterns, int tag, const char* list,
+              std::string* error);
   bool Compile(std::string* error);
   // Tags of the patterns that match (anywhere, or the whole text with ANCHOR_BOTH), sorted,
   // each once; none before Compile() has succeeded.

@@ -1,5 +1,7 @@
 #include "util/source_error.h"
 
+#include <absl/strings/str_split.h>
+
 #include <algorithm>
 #include <utility>
 
@@ -9,35 +11,22 @@ namespace backtalk {
 
 namespace {
 
-// The line of `text` that holds byte `offset`: where it starts and its text, without newline.
-std::string_view LineAt(std::string_view text, size_t offset, size_t* start) {
-  size_t newline = offset == 0 ? std::string_view::npos : text.rfind('\n', offset - 1);
-  *start = newline == std::string_view::npos ? 0 : newline + 1;
-  size_t end = std::min(text.find('\n', *start), text.size());
-  return text.substr(*start, end - *start);
-}
-
-// The `number`th line of `text` (1-based), or empty past its end.
+// The `number`th line of `text` (1-based), without its newline, or empty past its end.
 std::string_view NthLine(std::string_view text, int number) {
-  size_t start = 0;
-  for (int i = 1; i < number; ++i) {
-    start = text.find('\n', start);
-    if (start == std::string_view::npos) return {};
-    ++start;
-  }
-  return LineAt(text, start, &start);
+  for (absl::string_view line : absl::StrSplit(absl::string_view(text.data(), text.size()), '\n'))
+    if (--number == 0) return {line.data(), line.size()};
+  return {};
 }
 
 }  // namespace
 
 SourceError ErrorAt(std::string file, std::string_view text, size_t offset, std::string message) {
-  offset = std::min(offset, text.size());
-  size_t start = 0;
-  LineAt(text, offset, &start);
+  std::string_view before = text.substr(0, offset);
+  size_t start = before.rfind('\n') + 1;  // npos + 1 == 0: the first line
   SourceError error;
   error.file = std::move(file);
-  error.line = static_cast<int>(std::count(text.begin(), text.begin() + start, '\n')) + 1;
-  error.column = static_cast<int>(CountCharacters(text.substr(start, offset - start))) + 1;
+  error.line = static_cast<int>(std::count(before.begin(), before.end(), '\n')) + 1;
+  error.column = static_cast<int>(CountCharacters(before.substr(start))) + 1;
   error.message = std::move(message);
   return error;
 }

@@ -7,27 +7,16 @@
 
 namespace backtalk {
 
-namespace {
-
-// The length of the valid UTF-8 sequence at `at` (ASCII included), or 0 for an invalid one;
-// its code point in *cp.
-size_t SequenceLength(std::string_view text, size_t at, utf8proc_int32_t* cp) {
-  *cp = static_cast<unsigned char>(text[at]);
-  if (*cp < 0x80) return 1;
-  utf8proc_ssize_t n = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(text.data()) + at,
-                                        static_cast<utf8proc_ssize_t>(text.size() - at), cp);
-  return n < 1 ? 0 : static_cast<size_t>(n);
-}
-
-}  // namespace
-
 char32_t DecodeAt(std::string_view text, size_t at, size_t* length) {
   assert(at < text.size());
-  utf8proc_int32_t cp = 0;
-  *length = SequenceLength(text, at, &cp);
-  if (*length > 0) return static_cast<char32_t>(cp);
+  utf8proc_int32_t cp = static_cast<unsigned char>(text[at]);
   *length = 1;
-  return 0xFFFD;
+  if (cp < 0x80) return static_cast<char32_t>(cp);
+  utf8proc_ssize_t n = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(text.data()) + at,
+                                        static_cast<utf8proc_ssize_t>(text.size() - at), &cp);
+  if (n < 1) return 0xFFFD;
+  *length = static_cast<size_t>(n);
+  return static_cast<char32_t>(cp);
 }
 
 size_t CountCharacters(std::string_view text) {
@@ -38,11 +27,10 @@ size_t CountCharacters(std::string_view text) {
 }
 
 size_t FindInvalidUtf8(std::string_view text) {
-  utf8proc_int32_t cp = 0;
-  for (size_t at = 0; at < text.size();) {
-    size_t n = SequenceLength(text, at, &cp);
-    if (n == 0) return at;
-    at += n;
+  size_t n = 0;
+  for (size_t at = 0; at < text.size(); at += n) {
+    DecodeAt(text, at, &n);
+    if (n == 1 && static_cast<unsigned char>(text[at]) >= 0x80) return at;  // invalid
   }
   return std::string_view::npos;
 }
@@ -50,7 +38,6 @@ size_t FindInvalidUtf8(std::string_view text) {
 std::string CleanText(std::string_view raw, size_t max_bytes) {
   std::string out;
   out.reserve(std::min(raw.size(), max_bytes));
-  const auto* bytes = reinterpret_cast<const utf8proc_uint8_t*>(raw.data());
   size_t i = 0;
   while (i < raw.size()) {
     unsigned char c = static_cast<unsigned char>(raw[i]);
@@ -69,20 +56,14 @@ std::string CleanText(std::string_view raw, size_t max_bytes) {
       ++i;
       continue;
     }
-    utf8proc_int32_t cp = 0;
-    utf8proc_ssize_t n =
-        utf8proc_iterate(bytes + i, static_cast<utf8proc_ssize_t>(raw.size() - i), &cp);
-    if (n < 1) {
-      cp = 0xFFFD;  // replacement character
-      n = 1;
-    } else if (cp >= 0x80 && cp < 0xA0) {
-      cp = ' ';  // C1 controls, CSI among them
-    }
+    size_t n = 0;
+    char32_t cp = DecodeAt(raw, i, &n);     // U+FFFD for an invalid sequence
+    if (cp >= 0x80 && cp < 0xA0) cp = ' ';  // C1 controls, CSI among them
     utf8proc_uint8_t buffer[4];
-    utf8proc_ssize_t len = utf8proc_encode_char(cp, buffer);
+    utf8proc_ssize_t len = utf8proc_encode_char(static_cast<utf8proc_int32_t>(cp), buffer);
     if (out.size() + static_cast<size_t>(len) > max_bytes) break;
     out.append(reinterpret_cast<const char*>(buffer), static_cast<size_t>(len));
-    i += static_cast<size_t>(n);
+    i += n;
   }
   return out;
 }

@@ -2,6 +2,7 @@
 #ifndef BACKTALK_UTIL_UTF8_H_
 #define BACKTALK_UTIL_UTF8_H_
 
+#include <algorithm>
 #include <string>
 #include <string_view>
 
@@ -25,9 +26,7 @@ size_t FindInvalidUtf8(std::string_view text);
 
 // True when every byte of `text` is ASCII (below 0x80).
 inline bool IsAscii(std::string_view text) {
-  for (char c : text)
-    if (static_cast<unsigned char>(c) >= 0x80) return false;
-  return true;
+  return std::ranges::all_of(text, [](char c) { return static_cast<unsigned char>(c) < 0x80; });
 }
 
 }  // namespace backtalk
