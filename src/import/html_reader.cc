@@ -52,11 +52,10 @@ GumboTag Tag(const GumboNode* node) {
   return IsElement(node) ? node->v.element.tag : GUMBO_TAG_UNKNOWN;
 }
 
-// The children of an element, as nodes.
-auto Children(const GumboNode* node) {
+// The children of an element, as nodes: gumbo keeps them as GumboNode pointers stored in void*.
+std::span<GumboNode* const> Children(const GumboNode* node) {
   const GumboVector& v = node->v.element.children;
-  return std::span(v.data, v.length) |
-         std::views::transform([](void* child) { return static_cast<const GumboNode*>(child); });
+  return {reinterpret_cast<GumboNode* const*>(v.data), v.length};
 }
 
 std::string Attribute(const GumboNode* node, const char* name) {
@@ -573,8 +572,7 @@ size_t PageReader::Headings(const GumboNode* scope) {
     while (!stopped && blocks.empty() && from != scope && from->parent != nullptr &&
            IsElement(from->parent)) {
       BlockWriter w;
-      for (const GumboNode* next :
-           Children(from->parent) | std::views::drop(from->index_within_parent + 1))
+      for (const GumboNode* next : Children(from->parent).subspan(from->index_within_parent + 1))
         stopped = stopped || !Walk(next, &w, stop, 0);
       blocks = w.Finish();
       from = from->parent;
