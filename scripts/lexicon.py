@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Compiles the English lexicon into a C++ source: the words in common use (hunspell's
 dictionaries, en_US and the medical one, expanded to every word form, kept where WordNet has
-the form's base), WordNet's irregular forms (lemmas) and WordNet's synonyms. Each is one sorted text of lines, searched in place by binary search, so the
+the form's base), WordNet's irregular forms (lemmas), WordNet's synonyms and the adjective each adverb in -ly
+comes from. Each is one sorted text of lines, searched in place by binary search, so the
 program loads nothing at start-up and touches only the pages a look-up reads.
 
 Usage: lexicon.py OUTPUT.cc
@@ -100,6 +101,45 @@ def synonyms(english):
     return {w: s[:MAX_SYNONYMS] for w, s in table.items() if s}
 
 
+def adverb_adjectives(english):
+    """Adverbs in -ly and the adjective WordNet derives each from ("slowly" -> "slow")."""
+    def words_of(pos):
+        table = {}
+        with open(os.path.join(WORDNET, "data." + pos), encoding="latin-1") as f:
+            for line in f:
+                if line.startswith("  "):
+                    continue
+                fields = line.split(" ")
+                count = int(fields[3], 16)
+                table[fields[0]] = [re.sub(r"\(.*\)$", "", fields[4 + 2 * i].lower())
+                                    for i in range(count)]
+        return table
+    adjectives = words_of("adj")
+    out = {}
+    with open(os.path.join(WORDNET, "data.adv"), encoding="latin-1") as f:
+        for line in f:
+            if line.startswith("  "):
+                continue
+            fields = line.split(" ")
+            count = int(fields[3], 16)
+            words = [fields[4 + 2 * i].lower() for i in range(count)]
+            at = 4 + 2 * count
+            pointers = int(fields[at])
+            for k in range(pointers):
+                symbol, offset, pos, link = fields[at + 1 + 4 * k:at + 5 * k + 5][:4]
+                if symbol != "\\" or pos not in ("a", "s"):
+                    continue
+                source, target = int(link[:2], 16), int(link[2:], 16)
+                targets = adjectives.get(offset, [])
+                if source == 0 or target == 0 or target > len(targets):
+                    continue
+                adverb, adjective = words[source - 1], targets[target - 1]
+                if (adverb.endswith("ly") and WORD.match(adverb) and WORD.match(adjective) and
+                        adverb in english and adjective in english and adverb not in out):
+                    out[adverb] = adjective
+    return out
+
+
 def wordnet_lemmas():
     words = set()
     for pos in ("noun", "verb", "adj", "adv"):
@@ -174,6 +214,8 @@ def main():
     out.append(literal("kCommon", common_words(english, wordnet_lemmas() & english, forms)))
     out.append(literal("kLemmas", ["%s %s" % (f, forms[f]) for f in sorted(forms)]))
     out.append(literal("kSynonyms", ["%s %s" % (w, " ".join(syns[w])) for w in sorted(syns)]))
+    adverbs = adverb_adjectives(english)
+    out.append(literal("kAdverbs", ["%s %s" % (w, adverbs[w]) for w in sorted(adverbs)]))
     out.append("}  // namespace backtalk::lexicon_data")
     tmp = sys.argv[1] + ".tmp"
     with open(tmp, "w") as f:

@@ -62,6 +62,9 @@ std::string FormatExplanation(const Reply& r, const Engine& engine) {
       out << ")";
     }
     out << "\n";
+    if (c.passage_words > 0)
+      out << "   passage:  " << c.passage_words
+          << " of its words in one sentence of the answer (coverage +" << Fixed(c.passage) << ")\n";
     for (const std::string& p : c.patterns_matched)
       out << "   pattern:  " << p << " (lifts the score to at least 0.60)\n";
   }

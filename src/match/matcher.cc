@@ -45,19 +45,84 @@ constexpr double kFocusLead = 0.25;
 constexpr size_t kMaxAnswerPostings = 100;
 constexpr size_t kAnswerShare = 40;
 constexpr size_t kAnswerWordsBeside = 2;
+// Words of the question found together in one sentence of an answer say more than the same
+// words spread over a long answer: where kPassageWords or more are, each counts as kPassage
+// does ("can jurors talk about the case among themselves" in "jurors should not discuss the
+// case even among themselves"). (Two words in a sentence made as many wrong answers as right
+// ones on the imported FAQs: "municipal court ... case" is no passage.)
+constexpr double kPassage = 0.9;
+constexpr int kPassageWords = 3;
+constexpr int kMaxSentenceHits = 8;
+constexpr int kMaxSentences = 64;
+
+// A word of the question found in sentences of an intent's answer, and what it would add if
+// it counted at kPassage there.
+struct SentenceHit {
+  uint64_t sentences;
+  float gain;
+};
 
 struct Accumulator {
   double explained = 0;  // sum of weight * strength
   double focus = 0;      // sum of weight * question strength
   double evidence = 0;   // sum of strength * weight, the weight at least kEvidenceWeight
   bool touched = false;
+  uint8_t hits = 0;
+  SentenceHit hit[kMaxSentenceHits];
+
+  void AddHit(uint64_t sentences, double gain) {
+    if (sentences != 0 && gain > 0 && hits < kMaxSentenceHits)
+      hit[hits++] = {sentences, static_cast<float>(gain)};
+  }
+  // The most that one sentence holding at least kPassageWords of the hits adds, and how many
+  // hits it holds.
+  std::pair<double, int> BestSentence() const {
+    uint64_t seen = 0, twice = 0;
+    for (int h = 0; h < hits; ++h) {
+      twice |= seen & hit[h].sentences;
+      seen |= hit[h].sentences;
+    }
+    double best = 0;
+    int best_words = 0;
+    for (uint64_t bits = twice; bits != 0; bits &= bits - 1) {
+      uint64_t bit = bits & -bits;
+      double sum = 0;
+      int words = 0;
+      for (int h = 0; h < hits; ++h)
+        if (hit[h].sentences & bit) {
+          sum += hit[h].gain;
+          ++words;
+        }
+      if (words >= kPassageWords && sum > best) {
+        best = sum;
+        best_words = words;
+      }
+    }
+    return {best, best_words};
+  }
 };
 
 struct Scored {
-  double score, coverage, focus;
-  int intent;
+  double score, coverage, focus, passage;
+  int intent, passage_words;
   bool pattern;
 };
+
+// The sentences of a text: it is cut after ".", "!" or "?" followed by a space, and at line
+// ends.
+std::vector<std::string_view> Sentences(std::string_view text) {
+  std::vector<std::string_view> out;
+  size_t start = 0;
+  for (size_t i = 0; i < text.size(); ++i) {
+    bool end = text[i] == '\n' || ((text[i] == '.' || text[i] == '!' || text[i] == '?') &&
+                                   (i + 1 == text.size() || text[i + 1] == ' '));
+    if (!end) continue;
+    if (i + 1 > start) out.push_back(text.substr(start, i + 1 - start));
+    start = i + 1;
+  }
+  if (start < text.size()) out.push_back(text.substr(start));
+  return out;
+}
 
 // Whether terms[k] is also an earlier term.
 bool SaidBefore(const std::vector<std::string>& terms, size_t k) {
@@ -136,7 +201,7 @@ bool Matcher::IndexIntents(std::string* err) {
     if (id >= terms_.size()) terms_.resize(id + 1);
     std::vector<Posting>& postings = terms_[id].postings;
     if (postings.empty() || postings.back().intent != intent) {
-      postings.push_back({intent, 0, 0, 0, 0});
+      postings.push_back({intent, 0, 0, 0, 0, 0});
     }
     return postings.back();
   };
@@ -162,11 +227,17 @@ bool Matcher::IndexIntents(std::string* err) {
     // The answer's term counts, kept in `answer` until the average length is known. A number
     // in it ("2 breaths") is no sign that a question with that number ("what's 2 plus 2") asks
     // about it.
+    int sentence = 0;
     for (std::string_view text : answer_texts(intent)) {
-      for (uint32_t t : cache.Terms(text)) {
-        if (cache.terms()[t].find_first_not_of("0123456789") == std::string::npos) continue;
-        posting(t, index).answer += 1;
-        lengths[i] += 1;
+      for (std::string_view part : Sentences(text)) {
+        uint64_t bit = uint64_t{1} << std::min(sentence++, kMaxSentences - 1);
+        for (uint32_t t : cache.Terms(part)) {
+          if (cache.terms()[t].find_first_not_of("0123456789") == std::string::npos) continue;
+          Posting& p = posting(t, index);
+          p.answer += 1;
+          p.sentences |= bit;
+          lengths[i] += 1;
+        }
       }
     }
     if (!patterns_.AddAll(intent.patterns, index, "intents", err)) return false;
@@ -381,6 +452,7 @@ void Matcher::Gather(const std::vector<Slot>& slots, const std::vector<int>& pat
         acc.explained += term.weight * p.strength;
         acc.focus += term.weight * p.question;
         acc.evidence += evidence_weight * p.strength;
+        acc.AddHit(p.sentences, term.weight * (kPassage - p.strength));
       }
       continue;
     }
@@ -399,6 +471,8 @@ void Matcher::Gather(const std::vector<Slot>& slots, const std::vector<int>& pat
           b.explained = alt.term->weight * strength;
           b.focus = alt.term->weight * p.question * alt.credit;
           b.evidence = std::max(alt.term->weight, kEvidenceWeight) * strength;
+          b.hits = 0;
+          b.AddHit(p.sentences, alt.term->weight * alt.credit * (kPassage - p.strength));
         }
       }
     }
@@ -408,6 +482,7 @@ void Matcher::Gather(const std::vector<Slot>& slots, const std::vector<int>& pat
       acc.explained += b.explained;
       acc.focus += b.focus;
       acc.evidence += b.evidence;
+      if (b.hits == 1) acc.AddHit(b.hit[0].sentences, b.hit[0].gain);
       b = Accumulator();
     }
   }
@@ -426,11 +501,14 @@ std::vector<Candidate> Matcher::Rank(double total, const std::vector<int>& patte
     Accumulator& acc = s->sums[i];
     Scored c;
     c.intent = index;
-    c.coverage = total > 0 ? std::min(1.0, acc.explained / total) : 0;
+    auto [passage, passage_words] = acc.BestSentence();
+    c.passage = passage;
+    c.passage_words = passage_words;
+    c.coverage = total > 0 ? std::min(1.0, (acc.explained + passage) / total) : 0;
     c.focus = focus_total_[i] > 0 ? std::min(1.0, acc.focus / focus_total_[i]) : 0;
     c.pattern = std::binary_search(pattern_hits.begin(), pattern_hits.end(), index);
     double raw = kCoverageShare * c.coverage + (1 - kCoverageShare) * c.focus;
-    double evidence = acc.evidence;
+    double evidence = acc.evidence + passage;
     acc = Accumulator();
     // A pattern is the knowledge's own word that the question is this one's: what the input
     // leaves unexplained still counts, what it leaves of the question does not.
@@ -461,6 +539,8 @@ std::vector<Candidate> Matcher::Rank(double total, const std::vector<int>& patte
                       .score = c.score,
                       .coverage = c.coverage,
                       .focus = c.focus,
+                      .passage = total > 0 ? c.passage / total : 0,
+                      .passage_words = c.passage_words,
                       .pattern = c.pattern});
   }
   return ranked;

@@ -60,6 +60,10 @@ struct Candidate {
   double score = 0;  // 0..1
   double coverage = 0;
   double focus = 0;
+  // What the input's words found together in one sentence of the answer add to what it
+  // explains, and how many of its words that sentence holds.
+  double passage = 0;
+  int passage_words = 0;
   bool pattern = false;
   std::vector<Evidence> evidence;             // filled when explaining
   std::vector<std::string> patterns_matched;  // filled when explaining
@@ -115,6 +119,9 @@ class Matcher {
     float related;
     float answer;
     float strength;  // the strongest of the three
+    // The sentences of the answer that hold the term, as bits (a sentence past the 63rd
+    // shares the last bit).
+    uint64_t sentences;
   };
   struct Term {
     double weight = 0;  // 0..1, from how many intents use it

@@ -37,8 +37,8 @@ std::string_view NextToken(std::string_view text, size_t* at) {
 // (Debian's Abseil has a string_view of its own).
 absl::string_view Key(std::string_view s) { return {s.data(), s.size()}; }
 
-// NormalizeWords' default: the vocabulary reads the first 200 words of each text.
-constexpr size_t kVocabularyWordsPerText = 200;
+// The vocabulary reads the first kMaxTextWords words of each text.
+constexpr size_t kVocabularyWordsPerText = kMaxTextWords;
 
 }  // namespace
 

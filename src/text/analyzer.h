@@ -32,7 +32,7 @@ struct Vocabulary {
     int priority;
   };
   std::vector<std::pair<std::string_view, std::string_view>> synonyms;  // {from, to}
-  std::vector<Text> texts;  // read in order; only the first 200 words of each
+  std::vector<Text> texts;  // read in order; only the first kMaxTextWords words of each
 
   static constexpr int kSynonymPriority = 2;
 };

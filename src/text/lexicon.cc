@@ -12,9 +12,9 @@ namespace lexicon_data {
 // Each table: its sorted lines as one text, where each line starts, and which lines each
 // bucket (the key's first two letters) holds. (The generated file also defines how many lines
 // each has, which a look-up does not need.)
-extern const char kCommon[], kLemmas[], kSynonyms[];
-extern const unsigned kCommonLines[], kLemmasLines[], kSynonymsLines[];
-extern const unsigned kCommonIndex[], kLemmasIndex[], kSynonymsIndex[];
+extern const char kCommon[], kLemmas[], kSynonyms[], kAdverbs[];
+extern const unsigned kCommonLines[], kLemmasLines[], kSynonymsLines[], kAdverbsLines[];
+extern const unsigned kCommonIndex[], kLemmasIndex[], kSynonymsIndex[], kAdverbsIndex[];
 }  // namespace lexicon_data
 
 namespace lexicon {
@@ -59,15 +59,22 @@ using namespace lexicon_data;
 constexpr Table kCommonTable{kCommon, kCommonLines, kCommonIndex};
 constexpr Table kLemmaTable{kLemmas, kLemmasLines, kLemmasIndex};
 constexpr Table kSynonymTable{kSynonyms, kSynonymsLines, kSynonymsIndex};
+constexpr Table kAdverbTable{kAdverbs, kAdverbsLines, kAdverbsIndex};
+
+// The second word of a line "key value", or "".
+std::string_view Value(std::string_view line) {
+  size_t space = line.find(' ');
+  return space == std::string_view::npos ? std::string_view() : line.substr(space + 1);
+}
 
 }  // namespace
 
 bool IsCommonEnglish(std::string_view word) { return !FindLine(kCommonTable, word).empty(); }
 
-std::string_view Lemma(std::string_view word) {
-  std::string_view line = FindLine(kLemmaTable, word);
-  size_t space = line.find(' ');
-  return space == std::string_view::npos ? std::string_view() : line.substr(space + 1);
+std::string_view Lemma(std::string_view word) { return Value(FindLine(kLemmaTable, word)); }
+
+std::string_view AdjectiveOf(std::string_view adverb) {
+  return Value(FindLine(kAdverbTable, adverb));
 }
 
 std::vector<std::string_view> Synonyms(std::string_view word) {

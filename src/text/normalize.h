@@ -13,7 +13,10 @@ namespace backtalk {
 // everything else separates them, except an apostrophe inside a word, which is resolved as a
 // contraction ("don't" -> "do", "not"; "what's" -> "what", "is") or a possessive ("back's" ->
 // "back"). At most `max_words` words are returned.
-std::vector<std::string> NormalizeWords(std::string_view text, size_t max_words = 200);
+// The most words read of one text of the knowledge: an answer of an FAQ is read whole, and a
+// text longer than this is a document, not an answer.
+inline constexpr size_t kMaxTextWords = 5000;
+std::vector<std::string> NormalizeWords(std::string_view text, size_t max_words = kMaxTextWords);
 
 // Folds case and strips accents from UTF-8 text ("Écrire" -> "ecrire").
 std::string FoldCase(std::string_view text);

@@ -5,6 +5,8 @@
 #include <memory>
 #include <new>
 
+#include "text/lexicon.h"
+
 namespace backtalk {
 
 namespace {
@@ -19,6 +21,10 @@ sb_stemmer* ThreadStemmer() {
 }  // namespace
 
 std::string Stemmer::Stem(std::string_view word) const {
+  if (word.ends_with("ly")) {
+    std::string_view adjective = lexicon::AdjectiveOf(word);
+    if (!adjective.empty()) word = adjective;
+  }
   sb_stemmer* stemmer = ThreadStemmer();
   const sb_symbol* stem = sb_stemmer_stem(stemmer, reinterpret_cast<const sb_symbol*>(word.data()),
                                           static_cast<int>(word.size()));

@@ -1,4 +1,6 @@
-// English stemming with Snowball (libstemmer): "stretching", "stretches" -> "stretch".
+// English stemming with Snowball (libstemmer): "stretching", "stretches" -> "stretch". An
+// adverb in -ly is stemmed as the adjective WordNet derives it from, which Snowball leaves
+// apart ("slowly" -> "slow", "gently" -> "gentl", as "gentle").
 #ifndef BACKTALK_TEXT_STEMMER_H_
 #define BACKTALK_TEXT_STEMMER_H_
 

@@ -107,6 +107,54 @@ TEST(MatcherRulesTest, APatternLiftsItsIntentToTheFloor) {
   EXPECT_GT(named.match.ranked[0].score, r.match.ranked[0].score);
 }
 
+// Two intents whose answers both hold "claim", "ticket" and "refund", one of them in one
+// sentence.
+const char* kTrains = R"({
+  "settings": {"threshold": 0.2, "margin": 0.05, "suggest_floor": 0.1},
+  "intents": [
+    {"id": "delay", "question": "What if my train is late?",
+     "answer": "Keep your ticket. To claim, write to us. A refund is paid for an hour late.",
+     "keywords": {"late": 1.5, "train": 1.0}},
+    {"id": "lost", "question": "What if I lose my bag?",
+     "answer": "Tell the guard. Bags are kept a week. Show your ticket to claim a refund.",
+     "keywords": {"lose": 1.5, "bag": 1.0}}
+  ]
+})";
+
+TEST(MatcherRulesTest, WordsFoundInOneSentenceOfAnAnswerCountMore) {
+  std::unique_ptr<Engine> engine = Make(kTrains);
+  ASSERT_NE(engine, nullptr);
+  // Both answers hold the three words; only the lost bag's holds them in one sentence.
+  Reply r = engine->Ask("how do i claim a refund with my ticket");
+  ASSERT_EQ(r.match.ranked.size(), 2u);
+  EXPECT_EQ(r.match.ranked[0].intent, 1);
+  EXPECT_EQ(r.match.ranked[0].passage_words, 3);
+  EXPECT_GT(r.match.ranked[0].passage, 0.0);
+  EXPECT_EQ(r.match.ranked[1].passage_words, 0);
+  EXPECT_GT(r.match.ranked[0].coverage, r.match.ranked[1].coverage);
+  // Two words in one sentence are not yet a passage.
+  EXPECT_EQ(engine->Ask("a refund with my ticket").match.ranked[0].passage_words, 0);
+}
+
+TEST(MatcherRulesTest, ALongAnswerIsReadToItsEnd) {
+  std::string answer;
+  for (int i = 0; i < 400; ++i) answer += "Water it. ";
+  answer += "Ptarmigans nest in the snow.";
+  std::unique_ptr<Engine> engine = Make(R"({
+    "settings": {"threshold": 0.2, "margin": 0.05, "suggest_floor": 0.1},
+    "intents": [
+      {"id": "long", "question": "What about birds?", "answer": ")" +
+                                        answer + R"(",
+       "keywords": {"birds": 1.5}}
+    ]
+  })");
+  ASSERT_NE(engine, nullptr);
+  Reply r = engine->Ask("do ptarmigans nest in snow");
+  ASSERT_EQ(r.match.ranked.size(), 1u);
+  EXPECT_TRUE(r.match.analysis.unknown.empty());
+  EXPECT_EQ(r.match.ranked[0].passage_words, 3);
+}
+
 // A knowledge of the middle back that says what it covers and what it does not.
 const char* kBack = R"({
   "settings": {"threshold": 0.2, "margin": 0.05, "suggest_floor": 0.1},

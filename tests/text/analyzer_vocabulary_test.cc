@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "text/analyzer.h"
+#include "text/normalize.h"
 
 namespace backtalk {
 namespace {
@@ -17,16 +18,16 @@ void AddIntent(Vocabulary* v, std::string_view question, std::string_view answer
   v->texts.push_back({answer, 1});
 }
 
-std::string Repeat(const std::string& word, int times) {
+std::string Repeat(const std::string& word, size_t times) {
   std::string text;
-  for (int i = 0; i < times; ++i) text += word + " ";
+  for (size_t i = 0; i < times; ++i) text += word + " ";
   return text;
 }
 
-TEST(AnalyzerVocabularyTest, ReadsTheFirst200WordsOfEachText) {
+TEST(AnalyzerVocabularyTest, ReadsTheFirstWordsOfEachTextUpToTheLimit) {
   Vocabulary v;
-  // Repeated words count towards the 200 like new ones; "don't" makes two words.
-  const std::string answer = Repeat("alpha", 197) + "don't zebra ptarmigan";
+  // Repeated words count towards the limit like new ones; "don't" makes two words.
+  const std::string answer = Repeat("alpha", kMaxTextWords - 3) + "don't zebra ptarmigan";
   AddIntent(&v, "Alpha?", answer);
   Analyzer analyzer(v);
   EXPECT_TRUE(analyzer.Analyze("zebra").unknown.empty());
@@ -40,8 +41,8 @@ TEST(AnalyzerVocabularyTest, ReadsTheFirst200WordsOfEachText) {
 
 TEST(AnalyzerVocabularyTest, ReadsAContractionCutByTheLimitAsFarAsTheLimit) {
   Vocabulary v;
-  // "ptarmigan'll" reads "ptarmigan will": the 200th word and the 201st.
-  const std::string answer = Repeat("alpha", 199) + "ptarmigan'll";
+  // "ptarmigan'll" reads "ptarmigan will": the last word read and the first one past it.
+  const std::string answer = Repeat("alpha", kMaxTextWords - 1) + "ptarmigan'll";
   AddIntent(&v, "Alpha?", answer);
   Analyzer analyzer(v);
   EXPECT_TRUE(analyzer.Analyze("ptarmigan").unknown.empty());

@@ -30,6 +30,14 @@ TEST(LexiconTest, LemmasOfIrregularFormsOnly) {
   EXPECT_EQ(Lemma("zzzz"), "");
 }
 
+TEST(LexiconTest, TheAdjectiveOfAnAdverb) {
+  EXPECT_EQ(AdjectiveOf("slowly"), "slow");
+  EXPECT_EQ(AdjectiveOf("carefully"), "careful");
+  EXPECT_EQ(AdjectiveOf("gently"), "gentle");
+  EXPECT_EQ(AdjectiveOf("family"), "");  // a noun
+  EXPECT_EQ(AdjectiveOf("slow"), "");
+}
+
 TEST(LexiconTest, SynonymsFromTheCommonSensesOnly) {
   EXPECT_TRUE(Has(Synonyms("purchase"), "buy"));
   EXPECT_TRUE(Has(Synonyms("buy"), "purchase"));

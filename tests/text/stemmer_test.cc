@@ -14,6 +14,16 @@ TEST(StemmerTest, InflectionsShareAStem) {
   EXPECT_EQ(stemmer.Stem("exercises"), stemmer.Stem("exercise"));
 }
 
+TEST(StemmerTest, AnAdverbInLySharesTheStemOfItsAdjective) {
+  Stemmer stemmer;
+  EXPECT_EQ(stemmer.Stem("slowly"), stemmer.Stem("slow"));
+  EXPECT_EQ(stemmer.Stem("gently"), stemmer.Stem("gentle"));
+  EXPECT_EQ(stemmer.Stem("carefully"), stemmer.Stem("careful"));
+  // Not every word in -ly is an adverb of an adjective.
+  EXPECT_NE(stemmer.Stem("family"), stemmer.Stem("fami"));
+  EXPECT_EQ(stemmer.Stem("only"), "onli");
+}
+
 TEST(StemmerTest, IrregularFormsAreLeftToSynonyms) {
   Stemmer stemmer;
   EXPECT_NE(stemmer.Stem("held"), stemmer.Stem("hold"));  // hence "held": "hold" in back.json
