@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cassert>
 #include <cmath>
+#include <tuple>
+#include <utility>
 
 #include "match/vocabulary.h"
 #include "text/lexicon.h"
@@ -52,53 +54,56 @@ constexpr size_t kAnswerWordsBeside = 2;
 // ones on the imported FAQs: "municipal court ... case" is no passage.)
 constexpr double kPassage = 0.9;
 constexpr int kPassageWords = 3;
-constexpr int kMaxSentenceHits = 8;
-constexpr int kMaxSentences = 64;
+constexpr int kMaxSentences = 32;
 
 // A word of the question found in sentences of an intent's answer, and what it would add if
 // it counted at kPassage there.
 struct SentenceHit {
-  uint64_t sentences;
-  float gain;
+  uint32_t sentences;
+  double gain;
 };
+
+// The most that one sentence holding at least kPassageWords of `hits` adds, and how many of
+// them it holds.
+std::pair<double, int> BestSentence(const std::vector<SentenceHit>& hits) {
+  uint32_t seen = 0, twice = 0;
+  for (const SentenceHit& h : hits) {
+    twice |= seen & h.sentences;
+    seen |= h.sentences;
+  }
+  double best = 0;
+  int best_words = 0;
+  for (uint32_t bits = twice; bits != 0; bits &= bits - 1) {
+    uint32_t bit = bits & -bits;
+    double sum = 0;
+    int words = 0;
+    for (const SentenceHit& h : hits)
+      if (h.sentences & bit) {
+        sum += h.gain;
+        ++words;
+      }
+    if (words >= kPassageWords && sum > best) {
+      best = sum;
+      best_words = words;
+    }
+  }
+  return {best, best_words};
+}
 
 struct Accumulator {
   double explained = 0;  // sum of weight * strength
   double focus = 0;      // sum of weight * question strength
   double evidence = 0;   // sum of strength * weight, the weight at least kEvidenceWeight
+  // What the words found in the answer would add were they all in one sentence, and how many
+  // they are: a bound on the passage, worked out only for an intent that can still rank.
+  double passage_bound = 0;
+  int answer_words = 0;
   bool touched = false;
-  uint8_t hits = 0;
-  SentenceHit hit[kMaxSentenceHits];
 
-  void AddHit(uint64_t sentences, double gain) {
-    if (sentences != 0 && gain > 0 && hits < kMaxSentenceHits)
-      hit[hits++] = {sentences, static_cast<float>(gain)};
-  }
-  // The most that one sentence holding at least kPassageWords of the hits adds, and how many
-  // hits it holds.
-  std::pair<double, int> BestSentence() const {
-    uint64_t seen = 0, twice = 0;
-    for (int h = 0; h < hits; ++h) {
-      twice |= seen & hit[h].sentences;
-      seen |= hit[h].sentences;
-    }
-    double best = 0;
-    int best_words = 0;
-    for (uint64_t bits = twice; bits != 0; bits &= bits - 1) {
-      uint64_t bit = bits & -bits;
-      double sum = 0;
-      int words = 0;
-      for (int h = 0; h < hits; ++h)
-        if (hit[h].sentences & bit) {
-          sum += hit[h].gain;
-          ++words;
-        }
-      if (words >= kPassageWords && sum > best) {
-        best = sum;
-        best_words = words;
-      }
-    }
-    return {best, best_words};
+  void AddAnswerWord(uint32_t sentences, double gain) {
+    if (sentences == 0 || gain <= 0) return;
+    passage_bound += gain;
+    ++answer_words;
   }
 };
 
@@ -230,7 +235,7 @@ bool Matcher::IndexIntents(std::string* err) {
     int sentence = 0;
     for (std::string_view text : answer_texts(intent)) {
       for (std::string_view part : Sentences(text)) {
-        uint64_t bit = uint64_t{1} << std::min(sentence++, kMaxSentences - 1);
+        uint32_t bit = uint32_t{1} << std::min(sentence++, kMaxSentences - 1);
         for (uint32_t t : cache.Terms(part)) {
           if (cache.terms()[t].find_first_not_of("0123456789") == std::string::npos) continue;
           Posting& p = posting(t, index);
@@ -285,13 +290,16 @@ const Matcher::Term* Matcher::FindTerm(std::string_view term) const {
 }
 
 const Matcher::Posting* Matcher::Find(int intent, const std::string& term) const {
-  assert(intent >= 0 && static_cast<size_t>(intent) < knowledge_.intents.size());
   const Term* t = FindTerm(term);
-  if (t == nullptr) return nullptr;
+  return t == nullptr ? nullptr : Find(intent, *t);
+}
+
+const Matcher::Posting* Matcher::Find(int intent, const Term& term) const {
+  assert(intent >= 0 && static_cast<size_t>(intent) < knowledge_.intents.size());
   // Postings are in the order of the intents.
-  auto at = std::lower_bound(t->postings.begin(), t->postings.end(), intent,
+  auto at = std::lower_bound(term.postings.begin(), term.postings.end(), intent,
                              [](const Posting& p, int i) { return p.intent < i; });
-  return at != t->postings.end() && at->intent == intent ? &*at : nullptr;
+  return at != term.postings.end() && at->intent == intent ? &*at : nullptr;
 }
 
 Matcher::TopicScan Matcher::ScanTopics(const std::vector<std::string>& terms, int best) const {
@@ -349,6 +357,7 @@ struct Matcher::Scratch {
   std::vector<Accumulator> best;  // per intent, the best filler of one slot
   std::vector<int> filled;        // the intents whose `best` was filled
   std::vector<Scored> scored;
+  std::vector<SentenceHit> hits;  // for Passage
 };
 
 MatchResult Matcher::Match(std::string_view text, bool explain) const {
@@ -371,7 +380,7 @@ MatchResult Matcher::Match(std::string_view text, bool explain) const {
   std::vector<int> pattern_hits = patterns_.Match(a.text);
   Gather(slots, pattern_hits, &scratch);
   // Score and rank the intents touched.
-  result.ranked = Rank(total, pattern_hits, &scratch);
+  result.ranked = Rank(slots, total, pattern_hits, &scratch);
   if (explain)
     for (Candidate& c : result.ranked) Explain(a, slots, &c);
   // Apply the knowledge's topics: an uncovered one rules an answer out, and a question that
@@ -452,7 +461,7 @@ void Matcher::Gather(const std::vector<Slot>& slots, const std::vector<int>& pat
         acc.explained += term.weight * p.strength;
         acc.focus += term.weight * p.question;
         acc.evidence += evidence_weight * p.strength;
-        acc.AddHit(p.sentences, term.weight * (kPassage - p.strength));
+        acc.AddAnswerWord(p.sentences, term.weight * (kPassage - p.strength));
       }
       continue;
     }
@@ -471,8 +480,9 @@ void Matcher::Gather(const std::vector<Slot>& slots, const std::vector<int>& pat
           b.explained = alt.term->weight * strength;
           b.focus = alt.term->weight * p.question * alt.credit;
           b.evidence = std::max(alt.term->weight, kEvidenceWeight) * strength;
-          b.hits = 0;
-          b.AddHit(p.sentences, alt.term->weight * alt.credit * (kPassage - p.strength));
+          b.passage_bound = 0;
+          b.answer_words = 0;
+          b.AddAnswerWord(p.sentences, alt.term->weight * alt.credit * (kPassage - p.strength));
         }
       }
     }
@@ -482,15 +492,36 @@ void Matcher::Gather(const std::vector<Slot>& slots, const std::vector<int>& pat
       acc.explained += b.explained;
       acc.focus += b.focus;
       acc.evidence += b.evidence;
-      if (b.hits == 1) acc.AddHit(b.hit[0].sentences, b.hit[0].gain);
+      acc.passage_bound += b.passage_bound;
+      acc.answer_words += b.answer_words;
       b = Accumulator();
     }
   }
   for (int i : pattern_hits) touch(i);
 }
 
-std::vector<Candidate> Matcher::Rank(double total, const std::vector<int>& pattern_hits,
-                                     Scratch* s) const {
+std::pair<double, int> Matcher::Passage(int intent, const std::vector<Slot>& slots,
+                                        Scratch* s) const {
+  // Each slot's word in this intent's answer, as Gather chose it: the best filler.
+  s->hits.clear();
+  for (const Slot& slot : slots) {
+    SentenceHit best{0, 0};
+    double best_explained = 0;
+    for (const Alternative& alt : slot.alternatives) {
+      const Posting* p = Find(intent, *alt.term);
+      if (p == nullptr) continue;
+      double explained = alt.term->weight * p->strength * alt.credit;
+      if (explained <= best_explained) continue;
+      best_explained = explained;
+      best = {p->sentences, alt.term->weight * alt.credit * (kPassage - p->strength)};
+    }
+    if (best.sentences != 0 && best.gain > 0) s->hits.push_back(best);
+  }
+  return BestSentence(s->hits);
+}
+
+std::vector<Candidate> Matcher::Rank(const std::vector<Slot>& slots, double total,
+                                     const std::vector<int>& pattern_hits, Scratch* s) const {
   // Every touched intent is scored; only the few ranked become Candidates. The evidence
   // factor (an exp) is worked out only for an intent that can still reach the ranked few: the
   // score without it is an upper bound.
@@ -501,22 +532,32 @@ std::vector<Candidate> Matcher::Rank(double total, const std::vector<int>& patte
     Accumulator& acc = s->sums[i];
     Scored c;
     c.intent = index;
-    auto [passage, passage_words] = acc.BestSentence();
-    c.passage = passage;
-    c.passage_words = passage_words;
-    c.coverage = total > 0 ? std::min(1.0, (acc.explained + passage) / total) : 0;
     c.focus = focus_total_[i] > 0 ? std::min(1.0, acc.focus / focus_total_[i]) : 0;
     c.pattern = std::binary_search(pattern_hits.begin(), pattern_hits.end(), index);
-    double raw = kCoverageShare * c.coverage + (1 - kCoverageShare) * c.focus;
-    double evidence = acc.evidence + passage;
-    acc = Accumulator();
     // A pattern is the knowledge's own word that the question is this one's: what the input
     // leaves unexplained still counts, what it leaves of the question does not.
     auto lift = [&c](double score) {
       return c.pattern ? kPatternFloor + (1 - kPatternFloor) * std::max(score, c.coverage) : score;
     };
-    if (lift(raw) < bar[MatchResult::kMaxRanked - 1]) continue;
-    c.score = lift(raw * (1 - std::exp(-evidence / kMass)));
+    auto score_without_evidence = [&](double explained) {
+      c.coverage = total > 0 ? std::min(1.0, explained / total) : 0;
+      return lift(kCoverageShare * c.coverage + (1 - kCoverageShare) * c.focus);
+    };
+    const Accumulator sums = acc;
+    acc = Accumulator();
+    // The passage at its bound, then, only if that can still rank, worked out.
+    c.passage = 0;
+    c.passage_words = 0;
+    bool passage = sums.answer_words >= kPassageWords;
+    if (score_without_evidence(sums.explained + (passage ? sums.passage_bound : 0)) <
+        bar[MatchResult::kMaxRanked - 1])
+      continue;
+    if (passage) std::tie(c.passage, c.passage_words) = Passage(index, slots, s);
+    double raw = score_without_evidence(sums.explained + c.passage);
+    if (raw < bar[MatchResult::kMaxRanked - 1]) continue;
+    double evidence = sums.evidence + c.passage;
+    c.score = lift((kCoverageShare * c.coverage + (1 - kCoverageShare) * c.focus) *
+                   (1 - std::exp(-evidence / kMass)));
     if (c.score <= 0) continue;
     s->scored.push_back(c);
     for (size_t r = 0; r < MatchResult::kMaxRanked; ++r) {

@@ -35,6 +35,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "knowledge/knowledge.h"
@@ -119,9 +120,9 @@ class Matcher {
     float related;
     float answer;
     float strength;  // the strongest of the three
-    // The sentences of the answer that hold the term, as bits (a sentence past the 63rd
+    // The sentences of the answer that hold the term, as bits (a sentence past the 31st
     // shares the last bit).
-    uint64_t sentences;
+    uint32_t sentences;
   };
   struct Term {
     double weight = 0;  // 0..1, from how many intents use it
@@ -161,7 +162,11 @@ class Matcher {
               Scratch* s) const;
   // Scores every touched intent and returns the best few, best first; `total` is the weight of
   // the whole question.
-  std::vector<Candidate> Rank(double total, const std::vector<int>& pattern_hits, Scratch* s) const;
+  std::vector<Candidate> Rank(const std::vector<Slot>& slots, double total,
+                              const std::vector<int>& pattern_hits, Scratch* s) const;
+  // The passage of `intent`: what the slots' words found in one sentence of its answer add to
+  // what it explains, and how many they are (0, 0 when no sentence holds kPassageWords).
+  std::pair<double, int> Passage(int intent, const std::vector<Slot>& slots, Scratch* s) const;
   // Fills each candidate's evidence and the patterns it matched.
   void Explain(const Analysis& a, const std::vector<Slot>& slots, Candidate* c) const;
   // Finds covered and uncovered topics in `terms`, longest first, each word in one topic. An
@@ -173,6 +178,7 @@ class Matcher {
   const Term* FindTerm(std::string_view term) const;
   // `intent`'s posting of `term`, or null. REQUIRES: `intent` is an index of the intents.
   const Posting* Find(int intent, const std::string& term) const;
+  const Posting* Find(int intent, const Term& term) const;
 
   const Knowledge& knowledge_;
   Analyzer analyzer_;
