@@ -6,6 +6,7 @@
 #include <absl/strings/str_split.h>
 #include <absl/strings/strip.h>
 
+#include <algorithm>
 #include <cctype>
 #include <cstring>
 
@@ -105,13 +106,19 @@ size_t BulletMarker(std::string_view s, std::string* marker) {
   return 0;
 }
 
-// "Q: ...", "Question: ..." (any case); returns the text after the tag.
+// "Q: ...", "Question: ...", "Q. ..." (any case); returns the text after the tag. A full stop
+// counts only straight after the tag and before a space, so that "Q.E.D." stays text.
 bool Tag(const std::string& s, std::initializer_list<const char*> tags, std::string* rest) {
   for (const char* tag : tags) {
     if (!absl::StartsWithIgnoreCase(s, tag)) continue;
-    size_t i = s.find_first_not_of(' ', std::strlen(tag));
+    size_t after = std::strlen(tag);
+    size_t i = s.find_first_not_of(' ', after);
     if (i != std::string::npos && s[i] == ':') {
       *rest = Trim(s.substr(i + 1));
+      return true;
+    }
+    if (after + 1 < s.size() && s[after] == '.' && s[after + 1] == ' ') {
+      *rest = Trim(s.substr(after + 1));
       return true;
     }
   }
@@ -161,7 +168,7 @@ Line Classify(std::string_view raw, int number, bool in_code) {
       while (!text.empty() && text.back() == '#') text.pop_back();
       line.kind = Kind::kHeading;
       line.level = static_cast<int>(level);
-      line.text = StripInlineMarkdown(text);
+      line.text = StripQuestionNumber(StripInlineMarkdown(text));
       return line;
     }
   }
@@ -182,7 +189,7 @@ Line Classify(std::string_view raw, int number, bool in_code) {
     if (s.size() > 4 && s.starts_with(mark) &&
         s.find(mark, 2) == s.size() - 2 - (s.ends_with(std::string(mark) + "?") ? 1 : 0)) {
       line.kind = Kind::kBold;
-      line.text = unmarked;
+      line.text = StripQuestionNumber(unmarked);
       return line;
     }
   }
@@ -315,6 +322,16 @@ bool LooksLikeQuestion(std::string_view s) {
 }
 
 }  // namespace
+
+std::string StripQuestionNumber(std::string_view s) {
+  size_t digits = 0;
+  while (digits < s.size() && digits < 3 && std::isdigit(static_cast<unsigned char>(s[digits])))
+    ++digits;
+  if (digits == 0 || digits + 1 >= s.size() || (s[digits] != '.' && s[digits] != ')') ||
+      s[digits + 1] != ' ')
+    return std::string(s);
+  return Trim(s.substr(digits + 1));
+}
 
 void AddAnswerBlock(FaqEntry* entry, const std::string& text, bool bullet) {
   if (!entry->answer.empty()) entry->answer += "\n";
@@ -534,6 +551,15 @@ bool ParseDocument(std::string_view text, const std::string& name, FaqDocument* 
       continue;
     }
     AddEntry(&doc, std::move(entry), name);
+  }
+  if (found == 0 && layout == TextLayout::kDetect && mode == TextLayout::kPlain) {
+    // No line asks, but the document is split into sections ("## Shipping costs"): read it as
+    // Markdown, each heading of the most used level a question.
+    int all[7] = {0, 0, 0, 0, 0, 0, 0};
+    for (const Line& line : lines)
+      if (line.kind == Kind::kHeading && !line.code) ++all[line.level];
+    if (*std::max_element(all + 2, all + 7) >= 2)
+      return ParseDocument(text, name, out, err, TextLayout::kMarkdown);
   }
   if (found == 0) {
     const char* looked_for =

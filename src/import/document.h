@@ -10,9 +10,13 @@
 //      that level from the first question to the last is a question, with or without '?'
 //      ("## My macOS .apps don't find Homebrew utilities"); deeper headings and bold lines
 //      that end in '?' are questions too;
+//      A heading or bold line's number goes ("## 3. How do I ...?" asks "How do I ...?");
 //   3. else plain text: a line that is one short sentence ending in '?', also inside a bullet
 //      ("  • What are the best exercises for mid back?"). Lines that end in '?' but are read
 //      as part of an answer are reported as warnings, with the reason.
+//   4. else, when no line asks at all but two or more headings of a level below the title
+//      split the document, each heading of the most used such level is a question.
+// "Q." and "A." are tags as "Q:" and "A:" are.
 // An answer runs to the next question (in Markdown, to the next heading of the question level
 // or above; deeper headings stay in the answer as paragraphs). Its bullet lines
 // (•, -, *, +, –, "1." or "1)") stay a list: each becomes a line starting with "• ". Lines
@@ -58,6 +62,9 @@ bool ParseDocument(std::string_view text, const std::string& name, FaqDocument* 
 // The checks every document passes before a reader sees it: not binary (a NUL byte), not empty,
 // valid UTF-8. Removes a byte order mark from *text.
 bool CheckDocumentText(std::string_view* text, const std::string& name, std::string* err);
+
+// A question without its number: "3. How do I ...?" and "3) How ...?" -> "How do I ...?".
+std::string StripQuestionNumber(std::string_view s);
 
 // Appends a block of answer text (a paragraph, or with `bullet` a list item) to entry->answer
 // and entry->blocks.

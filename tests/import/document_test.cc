@@ -244,6 +244,37 @@ TEST(DocumentTest, AQuestionAskedTwiceIsOneEntry) {
                               "are joined"}));
 }
 
+TEST(DocumentTest, QDotAndADotAreTagsLikeQColonAndAColon) {
+  FaqDocument doc = Parse(
+      "Library FAQ\n\nQ. What is my PIN?\nA. Your personal number.\n\nQ. How do I renew?\n"
+      "A. Online.\nOr at a branch.\n");
+  ASSERT_EQ(Questions(doc), (std::vector<std::string>{"What is my PIN?", "How do I renew?"}));
+  EXPECT_EQ(doc.entries[0].answer, "Your personal number.");
+  EXPECT_EQ(doc.entries[1].answer, "Online. Or at a branch.");
+}
+
+TEST(DocumentTest, NumberedHeadingsAskWithoutTheirNumbers) {
+  FaqDocument doc = Parse(
+      "# FAQ\n\n## 1. Is it open?\n\nYes.\n\n## 2) Where is it?\n\nHere.\n\n"
+      "**3. Who runs it?**\n\nWe do.\n",
+      "faq.md");
+  EXPECT_EQ(Questions(doc),
+            (std::vector<std::string>{"Is it open?", "Where is it?", "Who runs it?"}));
+}
+
+TEST(DocumentTest, HeadingsThatDoNotAskAreTheQuestionsWhenNothingAsks) {
+  FaqDocument doc = Parse(
+      "# Help\n\n## Opening hours\n\nNine to six.\n\n### Holidays\n\nClosed.\n\n"
+      "## Parking\n\nBehind the hall.\n",
+      "help.md");
+  ASSERT_EQ(Questions(doc), (std::vector<std::string>{"Opening hours", "Parking"}));
+  EXPECT_EQ(doc.entries[0].answer, "Nine to six.\nHolidays\nClosed.");
+  // One heading is a title, not a list of questions.
+  EXPECT_EQ(Error("# Notes\n\nNothing asked here.\n"),
+            "notes.txt: no questions found (looked for \"Q:\"/\"A:\" blocks, Markdown "
+            "headings or **bold** lines ending in '?', and lines ending in '?')");
+}
+
 TEST(DocumentTest, BadInputIsAClearError) {
   EXPECT_EQ(Error(""),
             "notes.txt: is empty; an FAQ document has questions, each followed by its answer");
