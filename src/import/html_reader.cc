@@ -339,11 +339,15 @@ class PageReader {
   // Each returns the number of questions found (entries with an answer are added to doc_).
   size_t StructuredData();
   size_t Accordions();
-  size_t Headings();
+  size_t Headings() { return Headings(/*asking=*/true); }
+  size_t BoldQuestions();
+  size_t Sections() { return Headings(/*asking=*/false); }
 
  private:
-  // Headings() within `scope` (the page's <main>, or all of it).
-  size_t Headings(const GumboNode* scope);
+  // Within the page's <main> when it has one, else all of it: with `asking`, question headings;
+  // without, every heading of the most used level.
+  size_t Headings(bool asking);
+  size_t Headings(const GumboNode* scope, bool asking);
   // Elements in document order, outside excluded parts.
   void Collect(const GumboNode* node, bool (*want)(const GumboNode*),
                std::vector<const GumboNode*>* out, int depth = 0, bool all = false);
@@ -512,7 +516,7 @@ size_t PageReader::Accordions() {
   return taken.size();
 }
 
-size_t PageReader::Headings() {
+size_t PageReader::Headings(bool asking) {
   // The page's main content when it marks it, else the whole body.
   std::vector<const GumboNode*> mains;
   Collect(
@@ -522,30 +526,32 @@ size_t PageReader::Headings() {
       },
       &mains);
   if (mains.size() == 1) {
-    size_t found = Headings(mains[0]);
+    size_t found = Headings(mains[0], asking);
     if (found > 0) return found;
   }
-  return Headings(root_);
+  return Headings(root_, asking);
 }
 
-size_t PageReader::Headings(const GumboNode* scope) {
+size_t PageReader::Headings(const GumboNode* scope, bool asking) {
   std::vector<const GumboNode*> headings;
   Collect(
       scope, [](const GumboNode* n) { return HeadingLevel(Tag(n)) > 0; }, &headings);
   std::vector<std::string> texts;
   int count[7] = {0, 0, 0, 0, 0, 0, 0};
   for (const GumboNode* h : headings) {
-    texts.push_back(QuestionText(h));
+    texts.push_back(StripQuestionNumber(QuestionText(h)));
     int level = HeadingLevel(Tag(h));
-    if (level >= 2 && level <= 4 && EndsWithQuestionMark(texts.back())) ++count[level];
+    if (level >= 2 && level <= 4 && (!asking || EndsWithQuestionMark(texts.back()))) ++count[level];
   }
   int question_level = 0;
   for (int level = 2; level <= 4; ++level)
     if (count[level] > count[question_level]) question_level = level;
-  if (question_level == 0) return 0;
+  // One heading that does not ask is a page's section, not a list of questions.
+  if (question_level == 0 || (!asking && count[question_level] < 2)) return 0;
   size_t first = headings.size(), last = 0;
   for (size_t i = 0; i < headings.size(); ++i) {
-    if (HeadingLevel(Tag(headings[i])) != question_level || !EndsWithQuestionMark(texts[i]))
+    if (HeadingLevel(Tag(headings[i])) != question_level ||
+        (asking && !EndsWithQuestionMark(texts[i])))
       continue;
     first = std::min(first, i);
     last = std::max(last, i);
@@ -555,7 +561,7 @@ size_t PageReader::Headings(const GumboNode* scope) {
   for (size_t i = 0; i < headings.size(); ++i) {
     int level = HeadingLevel(Tag(headings[i]));
     bool at_level = level == question_level && i >= first && i <= last;
-    bool deeper = level > question_level && level <= 4 && EndsWithQuestionMark(texts[i]);
+    bool deeper = asking && level > question_level && level <= 4 && EndsWithQuestionMark(texts[i]);
     if ((at_level || deeper) && !texts[i].empty() && texts[i].size() <= kMaxQuestionBytes) {
       questions.push_back(headings[i]);
       question_texts.push_back(texts[i]);
@@ -582,6 +588,85 @@ size_t PageReader::Headings(const GumboNode* scope) {
     Add(std::move(entry));
   }
   return questions.size();
+}
+
+size_t PageReader::BoldQuestions() {
+  // A paragraph that opens with a bold question: "<p><strong>How ...?</strong></p>", or
+  // "<p><b>How ...?</b><br>Like this.</p>".
+  std::vector<const GumboNode*> bolds;
+  Collect(
+      root_, [](const GumboNode* n) { return Tag(n) == GUMBO_TAG_STRONG || Tag(n) == GUMBO_TAG_B; },
+      &bolds);
+  std::vector<const GumboNode*> marks, holders;
+  std::vector<std::string> texts;
+  for (const GumboNode* bold : bolds) {
+    const GumboNode* holder = bold->parent;
+    if (holder == nullptr || (Tag(holder) != GUMBO_TAG_P && Tag(holder) != GUMBO_TAG_DIV)) continue;
+    auto before = Children(holder).first(bold->index_within_parent);
+    if (!std::ranges::all_of(before,
+                             [](const GumboNode* n) { return n->type == GUMBO_NODE_WHITESPACE; }))
+      continue;
+    std::string text = StripQuestionNumber(QuestionText(bold));
+    if (text.empty() || text.size() > kMaxQuestionBytes) continue;
+    // One that does not ask is a question only on a line of its own.
+    if (!EndsWithQuestionMark(text)) {
+      BlockWriter rest;
+      for (const GumboNode* next : Children(holder).subspan(bold->index_within_parent + 1))
+        Walk(next, &rest, StopAt{}, 0);
+      if (!rest.Finish().empty()) continue;
+    }
+    marks.push_back(bold);
+    holders.push_back(holder);
+    texts.push_back(std::move(text));
+  }
+  // As with headings, every bold paragraph from the first question to the last is a question,
+  // with or without '?', but for a label ("Note:"); a bold word that opens a paragraph of an
+  // answer ("<p><b>Note</b> that ...</p>") is not.
+  size_t first = texts.size(), last = 0;
+  for (size_t i = 0; i < texts.size(); ++i) {
+    if (!EndsWithQuestionMark(texts[i])) continue;
+    first = std::min(first, i);
+    last = std::max(last, i);
+  }
+  std::vector<const GumboNode*> question_marks, question_holders;
+  std::vector<std::string> question_texts;
+  for (size_t i = first; i <= last && i < texts.size(); ++i) {
+    if (texts[i].back() == ':') continue;
+    question_marks.push_back(marks[i]);
+    question_holders.push_back(holders[i]);
+    question_texts.push_back(texts[i]);
+  }
+  marks = std::move(question_marks);
+  holders = std::move(question_holders);
+  texts = std::move(question_texts);
+  // The answer is the rest of the paragraph and what follows it, up to the next question or
+  // heading.
+  StopAt stop{6, &holders};
+  for (size_t q = 0; q < marks.size(); ++q) {
+    std::vector<BlockWriter::Block> blocks;
+    {
+      BlockWriter w;
+      for (const GumboNode* next : Children(holders[q]).subspan(marks[q]->index_within_parent + 1))
+        Walk(next, &w, stop, 0);
+      blocks = w.Finish();
+    }
+    const GumboNode* from = holders[q];
+    bool stopped = false, first = true;
+    while (!stopped && (first || blocks.empty()) && from != root_ && from->parent != nullptr &&
+           IsElement(from->parent)) {
+      BlockWriter w;
+      for (const GumboNode* next : Children(from->parent).subspan(from->index_within_parent + 1))
+        stopped = stopped || !Walk(next, &w, stop, 0);
+      std::vector<BlockWriter::Block> more = w.Finish();
+      blocks.insert(blocks.end(), more.begin(), more.end());
+      from = from->parent;
+      first = false;
+    }
+    FaqEntry entry = EntryAt(holders[q], texts[q]);
+    SetAnswer(&entry, std::move(blocks));
+    Add(std::move(entry));
+  }
+  return marks.size();
 }
 
 // A page that opens <html> and has neither </body> nor </html> was cut off while saving.
@@ -631,6 +716,10 @@ bool ParseHtmlDocument(std::string_view text, const std::string& name, FaqDocume
        "HTML: <details><summary> accordions and <dl><dt><dd> lists"},
       {structures.headings, &PageReader::Headings,
        "HTML: h2-h4 question headings, each answered by what follows it"},
+      {structures.bold, &PageReader::BoldQuestions,
+       "HTML: paragraphs that open with a bold question, each answered by what follows it"},
+      {structures.sections, &PageReader::Sections,
+       "HTML: every heading of the most used h2-h4 level, none of which asks"},
   };
   for (const Way& way : ways) {
     if (!way.wanted) continue;
@@ -648,8 +737,9 @@ bool ParseHtmlDocument(std::string_view text, const std::string& name, FaqDocume
   if (found == 0) {
     *err = FormatError({name, 0, 0, "",
                         "no questions found (looked for schema.org FAQPage JSON-LD, "
-                        "<details><summary> accordions, <dl><dt><dd> lists, and h2-h4 headings "
-                        "ending in '?')"});
+                        "<details><summary> accordions, <dl><dt><dd> lists, h2-h4 headings "
+                        "ending in '?', paragraphs that open with a bold question, and h2-h4 "
+                        "section headings)"});
     return false;
   }
   if (doc.entries.empty()) {

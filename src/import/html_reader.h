@@ -13,6 +13,12 @@
 //      question (a deeper heading that ends in '?' too). The answer is what follows the heading
 //      up to the next heading of the same or a higher level, and not past the end of the
 //      element that holds the heading with its answer.
+//   4. paragraphs (<p>, <div>) that open with a <strong> or <b> question ending in '?': the
+//      answer is the rest of the paragraph and what follows it, up to the next such paragraph
+//      or a heading;
+//   5. when no heading asks, two or more h2-h4 headings of one level: the most used level's
+//      headings are the questions ("Shipping costs"), answered as in 3.
+// A question's number goes ("<h2>3. How ...?</h2>" asks "How ...?").
 // Navigation, scripts, styles, forms, cookie banners, headers with a menu, sidebars and footers
 // are never read (by element, ARIA role, and class or id words such as "cookie", "nav",
 // "footer"). Decorative icons (class words "icon") are left out of questions. Paragraphs, list
@@ -37,6 +43,8 @@ struct HtmlStructures {
   bool structured_data = true;  // FAQPage JSON-LD
   bool accordions = true;       // <details><summary>, <dl><dt><dd>
   bool headings = true;         // h2-h4 questions
+  bool bold = true;             // <p><strong>How ...?</strong></p> questions
+  bool sections = true;         // h2-h4 headings when none of them asks
 };
 
 // Parses the page `text` (UTF-8, checked by CheckDocumentText); `name` is used in messages. On

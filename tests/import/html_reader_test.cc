@@ -249,6 +249,35 @@ TEST(HtmlReaderTest, DefinitionListsCountWhenOneOfTheirTermsAsks) {
                                              {"Contributing to this FAQ.", "Send mail."}}));
 }
 
+TEST(HtmlReaderTest, ParagraphsThatOpenWithABoldQuestion) {
+  FaqDocument doc = Parse(
+      "<html><body><h1>FAQ</h1><p>Read this first.</p>"
+      "<p><strong>Is it free?</strong></p><p>Yes.</p><ul><li>for students</li></ul>"
+      "<p><b>2. Where is it?</b><br>Here.</p><p>Ask at the desk.</p>"
+      "<p>Text with <strong>a bold word?</strong> in it.</p><p><b>Note</b> the hours.</p>"
+      "<p><strong>Tips for parents</strong></p><p>Bring snacks.</p><p><b>Hours:</b></p>"
+      "<p>Nine to six.</p><p><strong>Is there parking?</strong></p><p>No.</p>"
+      "<h2>Contact</h2><p>Call us.</p><p><strong>Our team</strong></p><p>Five.</p></body></html>");
+  EXPECT_EQ(doc.how,
+            "HTML: paragraphs that open with a bold question, each answered by what follows it");
+  EXPECT_EQ(QuestionsAndAnswers(doc),
+            (Pairs{{"Is it free?", "Yes.\n• for students"},
+                   {"Where is it?",
+                    "Here.\nAsk at the desk.\nText with a bold word? in it.\nNote the hours."},
+                   {"Tips for parents", "Bring snacks.\nHours:\nNine to six."},
+                   {"Is there parking?", "No."}}));
+}
+
+TEST(HtmlReaderTest, HeadingsThatDoNotAskAreTheQuestionsWhenNothingElseIs) {
+  FaqDocument doc = Parse(
+      "<html><body><h1>Help</h1><h2>Opening hours</h2><p>Nine to six.</p>"
+      "<h3>Holidays</h3><p>Closed.</p><h2>3. Parking</h2><p>Behind the hall.</p></body></html>");
+  EXPECT_EQ(QuestionsAndAnswers(doc), (Pairs{{"Opening hours", "Nine to six.\nHolidays\nClosed."},
+                                             {"Parking", "Behind the hall."}}));
+  // One section is a page, not an FAQ.
+  Error("<html><body><h1>Help</h1><h2>Opening hours</h2><p>Nine to six.</p></body></html>");
+}
+
 TEST(HtmlReaderTest, AnswerFragmentsAsText) {
   EXPECT_EQ(HtmlFragmentText("<p>Yes.</p><ul><li>one</li><li>two <b>bold</b></li></ul>"),
             "Yes.\n• one\n• two bold");
@@ -269,8 +298,8 @@ TEST(HtmlReaderTest, BadPagesAreClearErrors) {
             "the whole page)");
   EXPECT_EQ(Error("<html><body><p>Opening hours: nine to five.</p></body></html>"),
             "page.html: no questions found (looked for schema.org FAQPage JSON-LD, "
-            "<details><summary> accordions, <dl><dt><dd> lists, and h2-h4 headings ending in "
-            "'?')");
+            "<details><summary> accordions, <dl><dt><dd> lists, h2-h4 headings ending in '?', "
+            "paragraphs that open with a bold question, and h2-h4 section headings)");
   EXPECT_EQ(Error("<html><body><h2>Why?</h2><h2>How?</h2></body></html>"),
             "page.html: no answers found: each question must be followed by its answer");
   EXPECT_EQ(Error(std::string("<html>\0</html>", 14)),
