@@ -436,6 +436,14 @@ bool ParseDocument(std::string_view text, const std::string& name, FaqDocument* 
     }
   }
 
+  size_t first_bold = lines.size(), last_bold = 0;
+  for (size_t i = 0; i < lines.size(); ++i) {
+    if (lines[i].kind != Kind::kBold || lines[i].code || !EndsWithQuestionMark(lines[i].text))
+      continue;
+    first_bold = std::min(first_bold, i);
+    last_bold = std::max(last_bold, i);
+  }
+
   // Which lines start a question, and the question's text.
   std::vector<std::string> question(lines.size());
   for (size_t i = 0; i < lines.size(); ++i) {
@@ -445,8 +453,10 @@ bool ParseDocument(std::string_view text, const std::string& name, FaqDocument* 
       std::string q = line.text;
       // A long question may wrap onto the next lines, up to its answer.
       for (size_t j = i + 1; j < lines.size() && lines[j].kind == Kind::kText && !lines[j].code;
-           ++j)
-        q += " " + lines[j].text;
+           ++j) {
+        q += ' ';
+        q += lines[j].text;
+      }
       question[i] = Squeeze(q);
       if (question[i].empty()) question[i] = " ";  // a Q: with nothing after it
     } else if (mode == TextLayout::kMarkdown) {
@@ -458,6 +468,11 @@ bool ParseDocument(std::string_view text, const std::string& name, FaqDocument* 
           EndsWithQuestionMark(line.text))
         question[i] = line.text;
       if (line.kind == Kind::kBold && EndsWithQuestionMark(line.text)) question[i] = line.text;
+      // With no question headings, bold lines are the questions: as with headings, every bold
+      // line from the first that asks to the last is one, but for a label ("**Note:**").
+      if (line.kind == Kind::kBold && question_level == 0 && i > first_bold && i < last_bold &&
+          !line.text.empty() && line.text.back() != ':')
+        question[i] = line.text;
     } else if (mode == TextLayout::kPlain &&
                (line.kind == Kind::kText || line.kind == Kind::kBullet ||
                 line.kind == Kind::kBold)) {

@@ -9,7 +9,8 @@
 //      question level is the heading level with the most such headings, and every heading of
 //      that level from the first question to the last is a question, with or without '?'
 //      ("## My macOS .apps don't find Homebrew utilities"); deeper headings and bold lines
-//      that end in '?' are questions too;
+//      that end in '?' are questions too; with no question headings, every **bold** line
+//      from the first that ends in '?' to the last is a question, but for a label ("**Note:**");
 //      A heading or bold line's number goes ("## 3. How do I ...?" asks "How do I ...?");
 //   3. else plain text: a line that is one short sentence ending in '?', also inside a bullet
 //      ("  • What are the best exercises for mid back?"). Lines that end in '?' but are read

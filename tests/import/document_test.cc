@@ -275,6 +275,17 @@ TEST(DocumentTest, HeadingsThatDoNotAskAreTheQuestionsWhenNothingAsks) {
             "headings or **bold** lines ending in '?', and lines ending in '?')");
 }
 
+TEST(DocumentTest, BoldLinesThatDoNotAskAreQuestionsAmongBoldQuestions) {
+  FaqDocument doc = Parse(
+      "Help\n\n**Is it open?**\n\nYes.\n\n**Parking for visitors**\n\nBehind the hall.\n\n"
+      "**Note:**\n\nIt is small.\n\n**Who runs it?**\nWe do.\n\n**Thanks for reading**\n",
+      "help.md");
+  ASSERT_EQ(Questions(doc),
+            (std::vector<std::string>{"Is it open?", "Parking for visitors", "Who runs it?"}));
+  EXPECT_EQ(doc.entries[1].answer, "Behind the hall.\nNote:\nIt is small.");
+  EXPECT_EQ(doc.entries[2].answer, "We do.\nThanks for reading");
+}
+
 TEST(DocumentTest, BadInputIsAClearError) {
   EXPECT_EQ(Error(""),
             "notes.txt: is empty; an FAQ document has questions, each followed by its answer");
