@@ -37,6 +37,8 @@ struct Line {
   int level = 0;               // a heading's level (1 for '#'), else 0
   bool code = false;           // inside a ``` fence
   std::string marker;          // the bullet marker, for inline bullets
+  int ordinal = 0;             // a numbered line's number ("3." is 3), else 0
+  char number_mark = 0;        // the '.' or ')' after it
   bool ends_sentence = false;  // the raw line ends with . ! ? or :
 };
 
@@ -198,6 +200,10 @@ Line Classify(std::string_view raw, int number, bool in_code) {
     line.kind = Kind::kBullet;
     line.marker = marker;
     line.text = StripInlineMarkdown(s.substr(skip));
+    if (std::isdigit(static_cast<unsigned char>(s[0]))) {
+      line.ordinal = std::stoi(s);
+      line.number_mark = s[skip - 2];
+    }
     return line;
   }
   line.kind = Kind::kText;
@@ -319,6 +325,39 @@ std::string NotAQuestionBecause(std::string_view s) {
 // a question asked in passing inside a paragraph has other sentences on its line.
 bool LooksLikeQuestion(std::string_view s) {
   return EndsWithQuestionMark(s) && NotAQuestionBecause(s).empty();
+}
+
+// Numbered questions ("1. How ...?", "2) ..."): where the count skips a number, the question
+// with that number is one the rule passed over (it does not end in '?', or has two sentences).
+// It is the last line with that number, marker and indent between its neighbours that starts a
+// paragraph: an answer's own numbered list starts again at 1 and runs on from line to line.
+void FillNumberedGaps(const std::vector<Line>& lines, std::vector<std::string>* question) {
+  std::vector<size_t> asked;
+  size_t numbered = 0;
+  for (size_t i = 0; i < lines.size(); ++i) {
+    if ((*question)[i].empty()) continue;
+    asked.push_back(i);
+    numbered += lines[i].ordinal > 0;
+  }
+  if (numbered < 2 || 2 * numbered <= asked.size()) return;
+  for (size_t k = 0; k + 1 < asked.size(); ++k) {
+    const Line& from = lines[asked[k]];
+    const Line& to = lines[asked[k + 1]];
+    if (from.ordinal == 0 || to.ordinal <= from.ordinal + 1 || to.number_mark != from.number_mark)
+      continue;
+    size_t end = asked[k + 1];
+    for (int missing = to.ordinal - 1; missing > from.ordinal; --missing) {
+      for (size_t j = end; j-- > asked[k] + 1;) {
+        const Line& line = lines[j];
+        if (line.ordinal != missing || line.number_mark != from.number_mark ||
+            line.indent != from.indent || line.code || !IsBlankish(lines[j - 1].kind))
+          continue;
+        (*question)[j] = line.text;
+        end = j;
+        break;
+      }
+    }
+  }
 }
 
 }  // namespace
@@ -498,6 +537,7 @@ bool ParseDocument(std::string_view text, const std::string& name, FaqDocument* 
     if (2 * set_apart > candidates)
       for (size_t i = 0; i < lines.size(); ++i)
         if (!apart(i)) question[i].clear();
+    FillNumberedGaps(lines, &question);
   }
 
   FaqDocument doc;

@@ -286,6 +286,20 @@ TEST(DocumentTest, BoldLinesThatDoNotAskAreQuestionsAmongBoldQuestions) {
   EXPECT_EQ(doc.entries[2].answer, "We do.\nThanks for reading");
 }
 
+TEST(DocumentTest, ANumberedQuestionTheCountSkipsIsAQuestion) {
+  FaqDocument doc = Parse(
+      "Library FAQ\n\n1. How do I renew?\n\nOnline:\n\n1. Log in\n2. Click Renew\n\n"
+      "2. Holds on many items. Do I enter my card each time?\n\nNo.\n\n"
+      "3. Parking at the branches\n\nBehind the hall.\n\n4. Is there Wi-Fi?\n\nYes.\n");
+  ASSERT_EQ(Questions(doc),
+            (std::vector<std::string>{"How do I renew?",
+                                      "Holds on many items. Do I enter my card each time?",
+                                      "Parking at the branches", "Is there Wi-Fi?"}));
+  EXPECT_EQ(doc.entries[0].answer, "Online:\n• Log in\n• Click Renew");
+  EXPECT_EQ(doc.entries[2].answer, "Behind the hall.");
+  EXPECT_TRUE(doc.warnings.empty());
+}
+
 TEST(DocumentTest, BadInputIsAClearError) {
   EXPECT_EQ(Error(""),
             "notes.txt: is empty; an FAQ document has questions, each followed by its answer");
