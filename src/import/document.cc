@@ -1,5 +1,6 @@
 #include "import/document.h"
 
+#include <absl/strings/ascii.h>
 #include <absl/strings/match.h>
 #include <absl/strings/str_join.h>
 #include <absl/strings/str_replace.h>
@@ -362,6 +363,29 @@ void FillNumberedGaps(const std::vector<Line>& lines, std::vector<std::string>* 
 
 }  // namespace
 
+bool IsClosingQuestion(std::string_view question) {
+  std::string s = absl::AsciiStrToLower(
+      absl::StrReplaceAll(absl::string_view(question.data(), question.size()), {{"’", "'"}}));
+  // About questions, finding or help ("Any other fees?" is a question of the FAQ).
+  if (!s.ends_with("?") || CountWords(s) > 9 ||
+      (s.find("question") == std::string::npos && s.find("find") == std::string::npos &&
+       s.find("help") == std::string::npos))
+    return false;
+  // clang-format off
+  static constexpr std::string_view kOpenings[] = {
+      "questions?", "still have", "more questions", "other questions", "any questions",
+      "any other", "any more", "any further", "further questions", "additional questions",
+      "have more", "have other", "have further", "have additional", "have a question not",
+      "have another question", "got more", "got other", "got a question", "got questions",
+      "didn't find", "did not find", "can't find", "cannot find", "couldn't find",
+      "could not find", "not finding", "still need help", "still can't find",
+      "question not answered", "don't see your question",
+  };
+  // clang-format on
+  return std::ranges::any_of(kOpenings,
+                             [&s](std::string_view opening) { return s.starts_with(opening); });
+}
+
 std::string StripQuestionNumber(std::string_view s) {
   size_t digits = 0;
   while (digits < s.size() && digits < 3 && std::isdigit(static_cast<unsigned char>(s[digits])))
@@ -540,12 +564,22 @@ bool ParseDocument(std::string_view text, const std::string& name, FaqDocument* 
     FillNumberedGaps(lines, &question);
   }
 
+  // A sign-off at the end ("Still have questions?") is no question, but it ends the answer
+  // before it.
+  std::vector<bool> closing(lines.size(), false);
+  for (size_t i = lines.size(); i-- > 0;) {
+    if (question[i].empty()) continue;
+    if (!IsClosingQuestion(question[i])) break;
+    question[i].clear();
+    closing[i] = true;
+  }
+
   FaqDocument doc;
   if (mode == TextLayout::kPlain) {
     // The rule decides; a line it passes over that still reads like a question is reported.
     for (size_t i = 0; i < lines.size(); ++i) {
       const Line& line = lines[i];
-      if (!question[i].empty() || line.code || line.text.empty() ||
+      if (!question[i].empty() || line.code || line.text.empty() || closing[i] ||
           (line.kind != Kind::kText && line.kind != Kind::kBullet && line.kind != Kind::kBold) ||
           !EndsWithQuestionMark(line.text))
         continue;
@@ -578,7 +612,8 @@ bool ParseDocument(std::string_view text, const std::string& name, FaqDocument* 
       if (l.kind != Kind::kHeading || l.code) return false;
       return mode != TextLayout::kMarkdown || question_level == 0 || l.level <= question_level;
     };
-    while (end < lines.size() && question[end].empty() && !ends_answer(lines[end])) ++end;
+    while (end < lines.size() && question[end].empty() && !closing[end] && !ends_answer(lines[end]))
+      ++end;
     FaqEntry entry;
     entry.question = Trim(question[i]);
     entry.line = lines[i].number;

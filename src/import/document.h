@@ -17,7 +17,8 @@
 //      as part of an answer are reported as warnings, with the reason.
 //   4. else, when no line asks at all but two or more headings of a level below the title
 //      split the document, each heading of the most used such level is a question.
-// "Q." and "A." are tags as "Q:" and "A:" are.
+// "Q." and "A." are tags as "Q:" and "A:" are. The last questions are not questions when they
+// only sign off ("Still have questions?", see IsClosingQuestion): they end the answer before.
 // An answer runs to the next question (in Markdown, to the next heading of the question level
 // or above; deeper headings stay in the answer as paragraphs). Its bullet lines
 // (•, -, *, +, –, "1." or "1)") stay a list: each becomes a line starting with "• ". Lines
@@ -66,6 +67,11 @@ bool CheckDocumentText(std::string_view* text, const std::string& name, std::str
 
 // A question without its number: "3. How do I ...?" and "3) How ...?" -> "How do I ...?".
 std::string StripQuestionNumber(std::string_view s);
+
+// A page's sign-off that asks, not a question it answers: "Still have questions?", "Other
+// questions?", "Can't find what you're looking for?". Read only at the end of an FAQ, where its
+// answer is a contact line.
+bool IsClosingQuestion(std::string_view question);
 
 // Appends a block of answer text (a paragraph, or with `bullet` a list item) to entry->answer
 // and entry->blocks.

@@ -567,9 +567,16 @@ size_t PageReader::Headings(const GumboNode* scope, bool asking) {
       question_texts.push_back(texts[i]);
     }
   }
+  // A sign-off at the end ("Still have questions?") is no question, but it ends the answer
+  // before it.
+  std::vector<const GumboNode*> stops = questions;
+  while (!questions.empty() && IsClosingQuestion(question_texts.back())) {
+    questions.pop_back();
+    question_texts.pop_back();
+  }
   for (size_t q = 0; q < questions.size(); ++q) {
     const GumboNode* heading = questions[q];
-    StopAt stop{HeadingLevel(Tag(heading)), &questions};
+    StopAt stop{HeadingLevel(Tag(heading)), &stops};
     // What follows the heading in its parent; when nothing does (the heading has a wrapper of
     // its own), what follows the parent, and so on up, but never past the scope.
     std::vector<BlockWriter::Block> blocks;
@@ -640,8 +647,13 @@ size_t PageReader::BoldQuestions() {
   holders = std::move(question_holders);
   texts = std::move(question_texts);
   // The answer is the rest of the paragraph and what follows it, up to the next question or
-  // heading.
+  // heading; a sign-off at the end ("Still have questions?") is no question, but ends the one
+  // before.
   StopAt stop{6, &holders};
+  while (!marks.empty() && IsClosingQuestion(texts.back())) {
+    marks.pop_back();
+    texts.pop_back();
+  }
   for (size_t q = 0; q < marks.size(); ++q) {
     std::vector<BlockWriter::Block> blocks;
     {

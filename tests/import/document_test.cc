@@ -300,6 +300,25 @@ TEST(DocumentTest, ANumberedQuestionTheCountSkipsIsAQuestion) {
   EXPECT_TRUE(doc.warnings.empty());
 }
 
+TEST(DocumentTest, ASignOffAtTheEndIsNoQuestion) {
+  FaqDocument doc = Parse(
+      "# FAQ\n\n## Any other fees?\n\nNo.\n\n## Is it open?\n\nYes.\n\n"
+      "## Still have questions?\n\nCall 555-0100.\n",
+      "faq.md");
+  ASSERT_EQ(Questions(doc), (std::vector<std::string>{"Any other fees?", "Is it open?"}));
+  EXPECT_EQ(doc.entries[1].answer, "Yes.");
+  doc = Parse(
+      "Is it open?\nYes.\n\nIs there parking?\nNo.\n\nCan't find what you're looking "
+      "for?\nCall 555-0100.\n");
+  ASSERT_EQ(Questions(doc), (std::vector<std::string>{"Is it open?", "Is there parking?"}));
+  EXPECT_EQ(doc.entries[1].answer, "No.");
+  EXPECT_TRUE(doc.warnings.empty());
+  EXPECT_TRUE(IsClosingQuestion("Other questions?"));
+  EXPECT_TRUE(IsClosingQuestion("Didn’t find your answer?"));
+  EXPECT_FALSE(IsClosingQuestion("Any other fees?"));
+  EXPECT_FALSE(IsClosingQuestion("Where can I find the desk?"));
+}
+
 TEST(DocumentTest, BadInputIsAClearError) {
   EXPECT_EQ(Error(""),
             "notes.txt: is empty; an FAQ document has questions, each followed by its answer");

@@ -278,6 +278,19 @@ TEST(HtmlReaderTest, HeadingsThatDoNotAskAreTheQuestionsWhenNothingElseIs) {
   Error("<html><body><h1>Help</h1><h2>Opening hours</h2><p>Nine to six.</p></body></html>");
 }
 
+TEST(HtmlReaderTest, ASignOffAtTheEndIsNoQuestion) {
+  FaqDocument doc = Parse(
+      "<html><body><h1>FAQ</h1><h2>Is it open?</h2><p>Yes.</p><h2>Is there parking?</h2>"
+      "<p>No.</p><h2>Still have questions?</h2><p>Call us.</p></body></html>");
+  EXPECT_EQ(QuestionsAndAnswers(doc),
+            (Pairs{{"Is it open?", "Yes."}, {"Is there parking?", "No."}}));
+  doc = Parse(
+      "<html><body><p><b>Is it open?</b></p><p>Yes.</p><p><b>Is there parking?</b></p>"
+      "<p>No.</p><p><b>More questions?</b></p><p>Call us.</p></body></html>");
+  EXPECT_EQ(QuestionsAndAnswers(doc),
+            (Pairs{{"Is it open?", "Yes."}, {"Is there parking?", "No."}}));
+}
+
 TEST(HtmlReaderTest, AnswerFragmentsAsText) {
   EXPECT_EQ(HtmlFragmentText("<p>Yes.</p><ul><li>one</li><li>two <b>bold</b></li></ul>"),
             "Yes.\n• one\n• two bold");
