@@ -749,9 +749,8 @@ bool ParseHtmlDocument(std::string_view text, const std::string& name, FaqDocume
   if (found == 0) {
     *err = FormatError({name, 0, 0, "",
                         "no questions found (looked for schema.org FAQPage JSON-LD, "
-                        "<details><summary> accordions, <dl><dt><dd> lists, h2-h4 headings "
-                        "ending in '?', paragraphs that open with a bold question, and h2-h4 "
-                        "section headings)"});
+                        "<details><summary> accordions, <dl><dt><dd> lists, and h2-h4 headings "
+                        "ending in '?')"});
     return false;
   }
   if (doc.entries.empty()) {

@@ -311,8 +311,8 @@ TEST(HtmlReaderTest, BadPagesAreClearErrors) {
             "the whole page)");
   EXPECT_EQ(Error("<html><body><p>Opening hours: nine to five.</p></body></html>"),
             "page.html: no questions found (looked for schema.org FAQPage JSON-LD, "
-            "<details><summary> accordions, <dl><dt><dd> lists, h2-h4 headings ending in '?', "
-            "paragraphs that open with a bold question, and h2-h4 section headings)");
+            "<details><summary> accordions, <dl><dt><dd> lists, and h2-h4 headings ending in "
+            "'?')");
   EXPECT_EQ(Error("<html><body><h2>Why?</h2><h2>How?</h2></body></html>"),
             "page.html: no answers found: each question must be followed by its answer");
   EXPECT_EQ(Error(std::string("<html>\0</html>", 14)),
