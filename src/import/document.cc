@@ -109,12 +109,18 @@ size_t BulletMarker(std::string_view s, std::string* marker) {
   return 0;
 }
 
-// "Q: ...", "Question: ...", "Q. ..." (any case); returns the text after the tag. A full stop
-// counts only straight after the tag and before a space, so that "Q.E.D." stays text.
+// "Q: ...", "Question: ...", "Q. ...", numbered "Q1: ..." or "Question 2. ..." (any case);
+// returns the text after the tag. A full stop counts only straight after the tag and before a
+// space, so that "Q.E.D." stays text.
 bool Tag(const std::string& s, std::initializer_list<const char*> tags, std::string* rest) {
   for (const char* tag : tags) {
     if (!absl::StartsWithIgnoreCase(s, tag)) continue;
     size_t after = std::strlen(tag);
+    size_t digits = after + (after + 1 < s.size() && s[after] == ' ' ? 1 : 0);
+    size_t end = digits;
+    while (end < s.size() && end < digits + 3 && std::isdigit(static_cast<unsigned char>(s[end])))
+      ++end;
+    if (end > digits) after = end;
     size_t i = s.find_first_not_of(' ', after);
     if (i != std::string::npos && s[i] == ':') {
       *rest = Trim(s.substr(i + 1));
@@ -172,6 +178,9 @@ Line Classify(std::string_view raw, int number, bool in_code) {
       line.kind = Kind::kHeading;
       line.level = static_cast<int>(level);
       line.text = StripQuestionNumber(StripInlineMarkdown(text));
+      // "### Q: How do I ...?"
+      if (std::string asked; Tag(line.text, {"q", "question"}, &asked) && !asked.empty())
+        line.text = asked;
       return line;
     }
   }
@@ -509,17 +518,24 @@ bool ParseDocument(std::string_view text, const std::string& name, FaqDocument* 
 
   // Which lines start a question, and the question's text.
   std::vector<std::string> question(lines.size());
+  std::vector<size_t> answer_begin(lines.size());  // for "Q:" lines, after any wrapped lines
+  bool has_answer_tags = std::ranges::any_of(
+      lines, [](const Line& line) { return line.kind == Kind::kAnswerTag && !line.code; });
   for (size_t i = 0; i < lines.size(); ++i) {
     const Line& line = lines[i];
     if (line.code) continue;
     if (mode == TextLayout::kQuestionTags && line.kind == Kind::kQuestionTag) {
       std::string q = line.text;
-      // A long question may wrap onto the next lines, up to its answer.
-      for (size_t j = i + 1; j < lines.size() && lines[j].kind == Kind::kText && !lines[j].code;
+      // A long question may wrap onto the next lines, up to its answer's "A:" or its '?'; with
+      // no "A:" in the document the answer starts on the next line.
+      size_t j = i + 1;
+      for (; has_answer_tags && j < lines.size() && lines[j].kind == Kind::kText &&
+             !lines[j].code && !EndsWithQuestionMark(q);
            ++j) {
         q += ' ';
         q += lines[j].text;
       }
+      answer_begin[i] = j;
       question[i] = Squeeze(q);
       if (question[i].empty()) question[i] = " ";  // a Q: with nothing after it
     } else if (mode == TextLayout::kMarkdown) {
@@ -600,10 +616,7 @@ bool ParseDocument(std::string_view text, const std::string& name, FaqDocument* 
     if (question[i].empty()) continue;
     ++found;
     size_t begin = i + 1;
-    if (mode == TextLayout::kQuestionTags) {
-      while (begin < lines.size() && lines[begin].kind == Kind::kText && !lines[begin].code)
-        ++begin;  // the question's own wrapped lines
-    }
+    if (mode == TextLayout::kQuestionTags) begin = answer_begin[i];
     size_t end = begin;
     // A heading ends the answer, but in Markdown a heading below the question level is part of
     // it ("### Example" under "## How do I ...").

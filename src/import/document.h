@@ -17,7 +17,9 @@
 //      as part of an answer are reported as warnings, with the reason.
 //   4. else, when no line asks at all but two or more headings of a level below the title
 //      split the document, each heading of the most used such level is a question.
-// "Q." and "A." are tags as "Q:" and "A:" are. The last questions are not questions when they
+// "Q.", "Q1:", "Question 2." are tags as "Q:" is (and "A.", "A1:" as "A:"); a heading that
+// opens with a tag ("### Q: How ...?") asks what follows it. With no "A" tag in the document, an
+// answer starts on the line after its "Q" line. The last questions are not questions when they
 // only sign off ("Still have questions?", see IsClosingQuestion): they end the answer before.
 // An answer runs to the next question (in Markdown, to the next heading of the question level
 // or above; deeper headings stay in the answer as paragraphs). Its bullet lines

@@ -319,6 +319,21 @@ TEST(DocumentTest, ASignOffAtTheEndIsNoQuestion) {
   EXPECT_FALSE(IsClosingQuestion("Where can I find the desk?"));
 }
 
+TEST(DocumentTest, NumberedTagsAndTagsWithoutAnswerTags) {
+  FaqDocument doc = Parse(
+      "Q1: What is my PIN?\nA1: Your number.\n\nQuestion 2: How do I\n"
+      "renew?\nAnswer 2: Online.\n");
+  ASSERT_EQ(Questions(doc), (std::vector<std::string>{"What is my PIN?", "How do I renew?"}));
+  EXPECT_EQ(doc.entries[1].answer, "Online.");
+  // With no "A" tags the answer starts on the line after the question.
+  doc = Parse("Q1. What is my PIN?\nYour number.\n\nQ2. Parking\nBehind the hall.\n");
+  ASSERT_EQ(Questions(doc), (std::vector<std::string>{"What is my PIN?", "Parking"}));
+  EXPECT_EQ(doc.entries[0].answer, "Your number.");
+  EXPECT_EQ(doc.entries[1].answer, "Behind the hall.");
+  doc = Parse("# FAQ\n\n### Q: Is it open?\n\nYes.\n\n### Q: Where?\n\nHere.\n", "faq.md");
+  EXPECT_EQ(Questions(doc), (std::vector<std::string>{"Is it open?", "Where?"}));
+}
+
 TEST(DocumentTest, BadInputIsAClearError) {
   EXPECT_EQ(Error(""),
             "notes.txt: is empty; an FAQ document has questions, each followed by its answer");
