@@ -51,11 +51,21 @@ bool OneOf(const std::string& key, std::initializer_list<std::string_view> names
   return std::ranges::find(names, key) != names.end();
 }
 
+// A header's name without what spreadsheets add around it: "FAQ Question", "question_text".
+std::string ColumnName(const std::string& header) {
+  std::string key = Key(header);
+  for (std::string_view prefix : {"faq", "faqs"})
+    if (key.size() > prefix.size() && key.starts_with(prefix)) key.erase(0, prefix.size());
+  for (std::string_view suffix : {"text", "content"})
+    if (key.size() > suffix.size() && key.ends_with(suffix)) key.resize(key.size() - suffix.size());
+  return key;
+}
+
 bool IsQuestionColumn(const std::string& h) {
-  return OneOf(Key(h), {"question", "questions", "q", "query", "title", "prompt"});
+  return OneOf(ColumnName(h), {"question", "questions", "q", "query", "title", "prompt"});
 }
 bool IsAnswerColumn(const std::string& h) {
-  return OneOf(Key(h), {"answer", "answers", "a", "response", "reply", "body"});
+  return OneOf(ColumnName(h), {"answer", "answers", "a", "response", "reply", "body"});
 }
 bool IsAlternatesColumn(const std::string& h) {
   return OneOf(Key(h), {"alternates", "alternatives", "paraphrases", "variants", "phrasings",
@@ -70,11 +80,23 @@ std::string CellText(absl::string_view cell) {
 
 }  // namespace
 
+bool HeaderNamesColumns(std::string_view text, char delimiter) {
+  for (absl::string_view line : absl::StrSplit(absl::string_view(text.data(), text.size()), '\n')) {
+    if (line.find_first_not_of(" \t\r") == absl::string_view::npos) continue;
+    if (line.find(delimiter) == absl::string_view::npos) return false;
+    std::vector<CsvRow> rows;
+    std::string ignored;
+    return SplitCsv({line.data(), line.size()}, delimiter, "", &rows, &ignored) && !rows.empty() &&
+           IsFaqHeader(rows[0].fields);
+  }
+  return false;
+}
+
 bool SplitCsv(std::string_view text, char delimiter, const std::string& name,
               std::vector<CsvRow>* rows, std::string* err) {
-  assert(delimiter == ',' || delimiter == '\t');
+  assert(delimiter == ',' || delimiter == ';' || delimiter == '\t');
   // Strict RFC 4180 for CSV; TSV writers seldom quote, so a quote inside a TSV field is text.
-  unsigned char options = CSV_STRICT_FINI | (delimiter == ',' ? CSV_STRICT : 0);
+  unsigned char options = CSV_STRICT_FINI | (delimiter != '\t' ? CSV_STRICT : 0);
   csv_parser parser;
   if (csv_init(&parser, options) != 0) {
     *err = FormatError({name, 0, 0, "", "out of memory"});
@@ -140,6 +162,9 @@ bool IsFaqHeader(const std::vector<std::string>& header) {
 bool ParseCsvDocument(std::string_view text, char delimiter, const std::string& name,
                       FaqDocument* out, std::string* err) {
   if (!CheckDocumentText(&text, name, err)) return false;
+  // Spreadsheets in locales with a decimal comma write CSV with ';': the header row tells.
+  if (delimiter == ',' && !HeaderNamesColumns(text, ',') && HeaderNamesColumns(text, ';'))
+    delimiter = ';';
   std::vector<CsvRow> rows;
   if (!SplitCsv(text, delimiter, name, &rows, err)) return false;
   if (rows.empty()) {

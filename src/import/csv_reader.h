@@ -3,8 +3,10 @@
 //
 // Fields are split by libcsv in strict RFC 4180 mode: a field may be quoted with "...", a quote
 // inside it is written "", and a quoted field may hold delimiters and line breaks. TSV is read
-// with the same rules and a tab for the delimiter. The first row is a header naming the columns,
-// in any order and any case:
+// with the same rules and a tab for the delimiter; a CSV whose header row is split by ';' (as
+// spreadsheets write it where the decimal mark is a comma) is read with ';'. The first row is a
+// header naming the columns, in any order and any case, with or without a "FAQ" before the name
+// or a "text" after it ("FAQ Question", "answer_text"):
 //   question: "question", "questions", "q", "query", "title", "prompt";
 //   answer:   "answer", "answers", "a", "response", "reply", "body";
 //   optional, other ways of asking: "alternates", "alternatives", "paraphrases", "variants",
@@ -30,13 +32,16 @@ struct CsvRow {
   int line = 0;
 };
 
-// Splits `text` into rows with `delimiter` (REQUIRES: ',' or '\t'). Blank lines are skipped. On a
-// malformed file returns false with *err = "NAME:LINE[:COLUMN]: message".
+// Splits `text` into rows with `delimiter` (REQUIRES: ',', ';' or '\t'). Blank lines are
+// skipped. On a malformed file returns false with *err = "NAME:LINE[:COLUMN]: message".
 bool SplitCsv(std::string_view text, char delimiter, const std::string& name,
               std::vector<CsvRow>* rows, std::string* err);
 
 // True when `header` names a question column and an answer column.
 bool IsFaqHeader(const std::vector<std::string>& header);
+
+// True when the first non-blank line of `text`, split at `delimiter`, is such a header.
+bool HeaderNamesColumns(std::string_view text, char delimiter);
 
 // Parses a CSV (delimiter ',') or TSV ('\t') export; `name` is used in messages. On failure
 // returns false, sets *err and leaves *out untouched.

@@ -32,19 +32,6 @@ bool LooksLikeHtml(std::string_view text) {
   return false;
 }
 
-// The first non-blank line as a header, split at `delimiter`, names the FAQ's columns.
-bool HasFaqHeader(std::string_view text, char delimiter) {
-  for (absl::string_view line : absl::StrSplit(absl::string_view(text.data(), text.size()), '\n')) {
-    if (line.find_first_not_of(" \t\r") == absl::string_view::npos) continue;
-    if (line.find(delimiter) == absl::string_view::npos) return false;
-    std::vector<CsvRow> rows;
-    std::string ignored;
-    return SplitCsv({line.data(), line.size()}, delimiter, "", &rows, &ignored) && !rows.empty() &&
-           IsFaqHeader(rows[0].fields);
-  }
-  return false;
-}
-
 // Each format and its name.
 const std::pair<const char*, DocumentFormat> kFormatNames[] = {
     {"auto", DocumentFormat::kDetect},
@@ -72,8 +59,8 @@ DocumentFormat DetectDocumentFormat(std::string_view text, const std::string& pa
   if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
   std::string lower = absl::AsciiStrToLower(path);
   if (LooksLikeHtml(text)) return DocumentFormat::kHtml;
-  if (HasFaqHeader(text, '\t')) return DocumentFormat::kTsv;
-  if (HasFaqHeader(text, ',')) return DocumentFormat::kCsv;
+  if (HeaderNamesColumns(text, '\t')) return DocumentFormat::kTsv;
+  if (HeaderNamesColumns(text, ',') || HeaderNamesColumns(text, ';')) return DocumentFormat::kCsv;
   size_t first = text.find_first_not_of(" \t\r\n\f");
   if ((lower.ends_with(".html") || lower.ends_with(".htm")) && first != std::string_view::npos &&
       text[first] == '<')

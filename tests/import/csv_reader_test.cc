@@ -164,6 +164,17 @@ TEST(CsvReaderTest, QuotingLineBreaksAndColumnsInAnyOrder) {
   EXPECT_EQ(doc.entries[1].line, 4);
 }
 
+TEST(CsvReaderTest, SemicolonsAndHeaderNamesWithFaqOrText) {
+  FaqDocument doc = Parse(
+      "FAQ Question;Answer_Text\r\n\"Is it free?\";\"Yes; always.\nAsk at the desk, please.\"\r\n"
+      "Where is it?;Here, by the hall.\r\n");
+  ASSERT_EQ(doc.entries.size(), 2u);
+  EXPECT_EQ(doc.entries[0].question, "Is it free?");
+  EXPECT_EQ(doc.entries[0].answer, "Yes; always.\nAsk at the desk, please.");
+  EXPECT_EQ(doc.entries[1].answer, "Here, by the hall.");
+  EXPECT_EQ(doc.how, "CSV: the \"FAQ Question\" and \"Answer_Text\" columns");
+}
+
 TEST(CsvReaderTest, TabSeparatedWithQuotesAsText) {
   FaqDocument doc = Parse("question\tanswer\nIs the 5\" screen bright?\tYes.\n", '\t', "faq.tsv");
   ASSERT_EQ(doc.entries.size(), 1u);

@@ -22,6 +22,8 @@ TEST(FaqFileTest, TheFormatComesFromTheContent) {
   EXPECT_EQ(Detect("<details><summary>Why?</summary>Because.</details>"), DocumentFormat::kHtml);
   EXPECT_EQ(Detect(Source("tests/data/import/furilabs-faq.csv")), DocumentFormat::kCsv);
   EXPECT_EQ(Detect("\nAnswer\tQuestion\nYes.\tIs it?\n"), DocumentFormat::kTsv);
+  EXPECT_EQ(Detect("Question;Answer\nIs it?;Yes.\n"), DocumentFormat::kCsv);
+  EXPECT_EQ(Detect("FAQ Question,FAQ Answer\nIs it?,Yes.\n"), DocumentFormat::kCsv);
   EXPECT_EQ(Detect(Source("tests/data/import/houseplants.md")), DocumentFormat::kText);
   EXPECT_EQ(Detect(Source("knowledge/back-faq.txt")), DocumentFormat::kText);
   // Markdown with some markup in it is still text; a comma in the first line is no header.
