@@ -126,7 +126,7 @@ bool Tag(const std::string& s, std::initializer_list<const char*> tags, std::str
       *rest = Trim(s.substr(i + 1));
       return true;
     }
-    if (after + 1 < s.size() && s[after] == '.' && s[after + 1] == ' ') {
+    if (after < s.size() && s[after] == '.' && (after + 1 == s.size() || s[after + 1] == ' ')) {
       *rest = Trim(s.substr(after + 1));
       return true;
     }
@@ -371,6 +371,14 @@ void FillNumberedGaps(const std::vector<Line>& lines, std::vector<std::string>* 
 }
 
 }  // namespace
+
+bool IsQuestionTag(const std::string& line, std::string* rest) {
+  return Tag(line, {"q", "question"}, rest);
+}
+
+bool IsAnswerTag(const std::string& line, std::string* rest) {
+  return Tag(line, {"a", "answer"}, rest);
+}
 
 bool IsClosingQuestion(std::string_view question) {
   std::string s = absl::AsciiStrToLower(

@@ -70,6 +70,11 @@ bool CheckDocumentText(std::string_view* text, const std::string& name, std::str
 // A question without its number: "3. How do I ...?" and "3) How ...?" -> "How do I ...?".
 std::string StripQuestionNumber(std::string_view s);
 
+// A line that opens with a question tag ("Q:", "Q.", "Q1:", "Question:", any case); *rest is
+// what follows it. IsAnswerTag likewise for "A:", "Answer:".
+bool IsQuestionTag(const std::string& line, std::string* rest);
+bool IsAnswerTag(const std::string& line, std::string* rest);
+
 // A page's sign-off that asks, not a question it answers: "Still have questions?", "Other
 // questions?", "Can't find what you're looking for?". Read only at the end of an FAQ, where its
 // answer is a contact line.

@@ -340,7 +340,7 @@ class PageReader {
   size_t StructuredData();
   size_t Accordions();
   size_t Headings() { return Headings(/*asking=*/true); }
-  size_t BoldQuestions();
+  size_t QuestionParagraphs();
   size_t Sections() { return Headings(/*asking=*/false); }
 
  private:
@@ -597,88 +597,131 @@ size_t PageReader::Headings(const GumboNode* scope, bool asking) {
   return questions.size();
 }
 
-size_t PageReader::BoldQuestions() {
-  // A paragraph that opens with a bold question: "<p><strong>How ...?</strong></p>", or
-  // "<p><b>How ...?</b><br>Like this.</p>".
-  std::vector<const GumboNode*> bolds;
+// An element the page names as a question: a <button> (an accordion's toggle), or one with the
+// class or id word "question" ("faq-question").
+bool NamedQuestion(const GumboNode* node) {
+  if (Tag(node) == GUMBO_TAG_BUTTON) return true;
+  for (const char* attribute : {"class", "id"})
+    for (const std::string& w : Words(Attribute(node, attribute)))
+      if (w == "question") return true;
+  return false;
+}
+
+bool Inside(const GumboNode* node, const GumboNode* ancestor) {
+  for (; node != nullptr; node = node->parent)
+    if (node == ancestor) return true;
+  return false;
+}
+
+size_t PageReader::QuestionParagraphs() {
+  // Each question: the element that asks it (`mark`), and the paragraph it opens (`holder`),
+  // the same element when the question is all of it.
+  struct Question {
+    const GumboNode* mark;
+    const GumboNode* holder;
+    std::string text;
+  };
+  std::vector<const GumboNode*> elements;
   Collect(
-      root_, [](const GumboNode* n) { return Tag(n) == GUMBO_TAG_STRONG || Tag(n) == GUMBO_TAG_B; },
-      &bolds);
-  std::vector<const GumboNode*> marks, holders;
-  std::vector<std::string> texts;
-  for (const GumboNode* bold : bolds) {
-    const GumboNode* holder = bold->parent;
-    if (holder == nullptr || (Tag(holder) != GUMBO_TAG_P && Tag(holder) != GUMBO_TAG_DIV)) continue;
-    auto before = Children(holder).first(bold->index_within_parent);
-    if (!std::ranges::all_of(before,
-                             [](const GumboNode* n) { return n->type == GUMBO_NODE_WHITESPACE; }))
-      continue;
-    std::string text = StripQuestionNumber(QuestionText(bold));
-    if (text.empty() || text.size() > kMaxQuestionBytes) continue;
-    // One that does not ask is a question only on a line of its own.
-    if (!EndsWithQuestionMark(text)) {
-      BlockWriter rest;
-      for (const GumboNode* next : Children(holder).subspan(bold->index_within_parent + 1))
-        Walk(next, &rest, StopAt{}, 0);
-      if (!rest.Finish().empty()) continue;
+      root_,
+      [](const GumboNode* n) {
+        return Tag(n) == GUMBO_TAG_STRONG || Tag(n) == GUMBO_TAG_B || NamedQuestion(n);
+      },
+      &elements);
+  std::vector<Question> found;
+  for (const GumboNode* e : elements) {
+    if (!found.empty() && Inside(e, found.back().holder)) continue;  // a part of the last one
+    Question q{e, e, ""};
+    if (Tag(e) == GUMBO_TAG_STRONG || Tag(e) == GUMBO_TAG_B) {
+      const GumboNode* holder = e->parent;
+      GumboTag tag = holder == nullptr ? GUMBO_TAG_UNKNOWN : Tag(holder);
+      if (tag != GUMBO_TAG_P && tag != GUMBO_TAG_DIV && tag != GUMBO_TAG_LI) continue;
+      auto before = Children(holder).first(e->index_within_parent);
+      if (!std::ranges::all_of(before,
+                               [](const GumboNode* n) { return n->type == GUMBO_NODE_WHITESPACE; }))
+        continue;
+      q.holder = holder;
+      q.text = QuestionText(e);
+      // "<p><strong>Q:</strong> How ...?</p>": the question is the rest of the paragraph.
+      if (std::string rest; IsQuestionTag(q.text, &rest) && rest.empty()) {
+        q.mark = holder;
+        IsQuestionTag(QuestionText(holder), &q.text);
+      }
+    } else {
+      q.text = QuestionText(e);
     }
-    marks.push_back(bold);
-    holders.push_back(holder);
-    texts.push_back(std::move(text));
+    q.text = StripQuestionNumber(q.text);
+    if (q.text.empty() || q.text.size() > kMaxQuestionBytes) continue;
+    // One that does not ask is a question only on a line of its own: nothing follows it in its
+    // paragraph before a line break or a block.
+    if (!EndsWithQuestionMark(q.text) && q.mark != q.holder) {
+      bool alone = true;
+      for (const GumboNode* next : Children(q.holder).subspan(q.mark->index_within_parent + 1)) {
+        if (Tag(next) == GUMBO_TAG_BR || IsBlock(Tag(next))) break;
+        BlockWriter rest;
+        Walk(next, &rest, StopAt{}, 0);
+        if (!rest.Finish().empty()) {
+          alone = false;
+          break;
+        }
+      }
+      if (!alone) continue;
+    }
+    found.push_back(std::move(q));
   }
-  // As with headings, every bold paragraph from the first question to the last is a question,
-  // with or without '?', but for a label ("Note:"); a bold word that opens a paragraph of an
-  // answer ("<p><b>Note</b> that ...</p>") is not.
-  size_t first = texts.size(), last = 0;
-  for (size_t i = 0; i < texts.size(); ++i) {
-    if (!EndsWithQuestionMark(texts[i])) continue;
+  // As with headings, every one from the first question to the last is a question, with or
+  // without '?', but for a label ("Note:"); a bold word that opens a paragraph of an answer
+  // ("<p><b>Note</b> that ...</p>") is not.
+  size_t first = found.size(), last = 0;
+  for (size_t i = 0; i < found.size(); ++i) {
+    if (!EndsWithQuestionMark(found[i].text)) continue;
     first = std::min(first, i);
     last = std::max(last, i);
   }
-  std::vector<const GumboNode*> question_marks, question_holders;
-  std::vector<std::string> question_texts;
-  for (size_t i = first; i <= last && i < texts.size(); ++i) {
-    if (texts[i].back() == ':') continue;
-    question_marks.push_back(marks[i]);
-    question_holders.push_back(holders[i]);
-    question_texts.push_back(texts[i]);
+  std::vector<Question> questions;
+  std::vector<const GumboNode*> holders;
+  for (size_t i = first; i <= last && i < found.size(); ++i) {
+    if (found[i].text.back() == ':') continue;
+    holders.push_back(found[i].holder);
+    questions.push_back(std::move(found[i]));
   }
-  marks = std::move(question_marks);
-  holders = std::move(question_holders);
-  texts = std::move(question_texts);
   // The answer is the rest of the paragraph and what follows it, up to the next question or
   // heading; a sign-off at the end ("Still have questions?") is no question, but ends the one
   // before.
   StopAt stop{6, &holders};
-  while (!marks.empty() && IsClosingQuestion(texts.back())) {
-    marks.pop_back();
-    texts.pop_back();
-  }
-  for (size_t q = 0; q < marks.size(); ++q) {
+  while (!questions.empty() && IsClosingQuestion(questions.back().text)) questions.pop_back();
+  for (const Question& q : questions) {
     std::vector<BlockWriter::Block> blocks;
-    {
+    if (q.mark != q.holder) {
       BlockWriter w;
-      for (const GumboNode* next : Children(holders[q]).subspan(marks[q]->index_within_parent + 1))
+      for (const GumboNode* next : Children(q.holder).subspan(q.mark->index_within_parent + 1))
         Walk(next, &w, stop, 0);
       blocks = w.Finish();
     }
-    const GumboNode* from = holders[q];
-    bool stopped = false, first = true;
-    while (!stopped && (first || blocks.empty()) && from != root_ && from->parent != nullptr &&
-           IsElement(from->parent)) {
+    const GumboNode* from = q.holder;
+    bool stopped = false, first_level = true;
+    while (!stopped && (first_level || blocks.empty()) && from != root_ &&
+           from->parent != nullptr && IsElement(from->parent)) {
       BlockWriter w;
       for (const GumboNode* next : Children(from->parent).subspan(from->index_within_parent + 1))
         stopped = stopped || !Walk(next, &w, stop, 0);
       std::vector<BlockWriter::Block> more = w.Finish();
       blocks.insert(blocks.end(), more.begin(), more.end());
       from = from->parent;
-      first = false;
+      first_level = false;
     }
-    FaqEntry entry = EntryAt(holders[q], texts[q]);
+    // "<p><strong>A:</strong> Yes.</p>" answers "Yes."
+    if (std::string rest; !blocks.empty() && IsAnswerTag(blocks[0].text, &rest)) {
+      if (rest.empty())
+        blocks.erase(blocks.begin());
+      else
+        blocks[0].text = rest;
+    }
+    FaqEntry entry = EntryAt(q.holder, q.text);
     SetAnswer(&entry, std::move(blocks));
     Add(std::move(entry));
   }
-  return marks.size();
+  return questions.size();
 }
 
 // A page that opens <html> and has neither </body> nor </html> was cut off while saving.
@@ -728,8 +771,8 @@ bool ParseHtmlDocument(std::string_view text, const std::string& name, FaqDocume
        "HTML: <details><summary> accordions and <dl><dt><dd> lists"},
       {structures.headings, &PageReader::Headings,
        "HTML: h2-h4 question headings, each answered by what follows it"},
-      {structures.bold, &PageReader::BoldQuestions,
-       "HTML: paragraphs that open with a bold question, each answered by what follows it"},
+      {structures.bold, &PageReader::QuestionParagraphs,
+       "HTML: bold questions, buttons and \"question\" elements, each answered by what follows it"},
       {structures.sections, &PageReader::Sections,
        "HTML: every heading of the most used h2-h4 level, none of which asks"},
   };

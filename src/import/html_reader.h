@@ -13,9 +13,11 @@
 //      question (a deeper heading that ends in '?' too). The answer is what follows the heading
 //      up to the next heading of the same or a higher level, and not past the end of the
 //      element that holds the heading with its answer.
-//   4. paragraphs (<p>, <div>) that open with a <strong> or <b> question ending in '?': the
-//      answer is the rest of the paragraph and what follows it, up to the next such paragraph
-//      or a heading;
+//   4. question paragraphs: a <p>, <div> or <li> that opens with a <strong> or <b> question
+//      ("<p><strong>Q:</strong> How ...?</p>" too), a <button> (an accordion's toggle), or an
+//      element with the class or id word "question": those ending in '?' and, from the first
+//      to the last of them, those on a line of their own. The answer is the rest of the
+//      paragraph and what follows it, up to the next question or a heading ("A:" dropped);
 //   5. when no heading asks, two or more h2-h4 headings of one level: the most used level's
 //      headings are the questions ("Shipping costs"), answered as in 3.
 // A question's number goes ("<h2>3. How ...?</h2>" asks "How ...?").
@@ -43,7 +45,7 @@ struct HtmlStructures {
   bool structured_data = true;  // FAQPage JSON-LD
   bool accordions = true;       // <details><summary>, <dl><dt><dd>
   bool headings = true;         // h2-h4 questions
-  bool bold = true;             // <p><strong>How ...?</strong></p> questions
+  bool bold = true;             // <p><strong>How ...?</strong></p>, <button>, class "question"
   bool sections = true;         // h2-h4 headings when none of them asks
 };
 

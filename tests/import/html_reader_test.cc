@@ -258,14 +258,45 @@ TEST(HtmlReaderTest, ParagraphsThatOpenWithABoldQuestion) {
       "<p><strong>Tips for parents</strong></p><p>Bring snacks.</p><p><b>Hours:</b></p>"
       "<p>Nine to six.</p><p><strong>Is there parking?</strong></p><p>No.</p>"
       "<h2>Contact</h2><p>Call us.</p><p><strong>Our team</strong></p><p>Five.</p></body></html>");
-  EXPECT_EQ(doc.how,
-            "HTML: paragraphs that open with a bold question, each answered by what follows it");
+  EXPECT_EQ(
+      doc.how,
+      "HTML: bold questions, buttons and \"question\" elements, each answered by what follows it");
   EXPECT_EQ(QuestionsAndAnswers(doc),
             (Pairs{{"Is it free?", "Yes.\n• for students"},
                    {"Where is it?",
                     "Here.\nAsk at the desk.\nText with a bold word? in it.\nNote the hours."},
                    {"Tips for parents", "Bring snacks.\nHours:\nNine to six."},
                    {"Is there parking?", "No."}}));
+}
+
+TEST(HtmlReaderTest, QuestionsInButtonsClassNamedElementsListItemsAndQaTags) {
+  // An accordion of buttons, each followed by its panel.
+  EXPECT_EQ(QuestionsAndAnswers(Parse(
+                "<h1>FAQ</h1><button class=\"accordion\">Is it open?</button><div class=\"panel\">"
+                "<p>Yes.</p></div><button class=\"accordion\">Parking</button><div class=\"panel\">"
+                "<p>Behind.</p></div><button class=\"accordion\">Who runs it?</button>"
+                "<div class=\"panel\"><p>We do.</p></div>")),
+            (Pairs{{"Is it open?", "Yes."}, {"Parking", "Behind."}, {"Who runs it?", "We do."}}));
+  // Elements named by class, with a wrapper round each question and answer.
+  EXPECT_EQ(QuestionsAndAnswers(
+                Parse("<div class=\"faq\"><div class=\"faq-item\"><div class=\"faq-question\">"
+                      "<span>Is it open?</span></div><div class=\"faq-answer\"><p>Yes.</p></div>"
+                      "</div><div class=\"faq-item\"><div class=\"faq-question\">Where is it?</div>"
+                      "<div class=\"faq-answer\">Here.</div></div></div>")),
+            (Pairs{{"Is it open?", "Yes."}, {"Where is it?", "Here."}}));
+  // A list of questions, each in bold at the start of its item.
+  EXPECT_EQ(QuestionsAndAnswers(Parse("<ol><li><strong>Is it open?</strong><p>Yes.</p></li>"
+                                      "<li><strong>Parking</strong><p>Behind.</p></li>"
+                                      "<li><b>Who runs it?</b><p>We do.</p><ul><li>all of us</li>"
+                                      "</ul></li></ol>")),
+            (Pairs{{"Is it open?", "Yes."},
+                   {"Parking", "Behind."},
+                   {"Who runs it?", "We do.\n• all of us"}}));
+  // "Q:" and "A:" in bold.
+  EXPECT_EQ(QuestionsAndAnswers(Parse(
+                "<p><strong>Q:</strong> Is it open?</p><p><strong>A:</strong> Yes.</p><p>Daily.</p>"
+                "<p><b>Q.</b> Where is it?</p><p><b>A.</b></p><p>Here.</p>")),
+            (Pairs{{"Is it open?", "Yes.\nDaily."}, {"Where is it?", "Here."}}));
 }
 
 TEST(HtmlReaderTest, HeadingsThatDoNotAskAreTheQuestionsWhenNothingElseIs) {
