@@ -184,6 +184,36 @@ Line Classify(std::string_view raw, int number, bool in_code) {
       return line;
     }
   }
+  // GitHub's collapsible sections in Markdown: "<details>", "<summary>Question?</summary>",
+  // the answer, "</details>". The summary is read as a bold line, the tags as blank lines.
+  if (absl::StartsWithIgnoreCase(s, "<details") || absl::StartsWithIgnoreCase(s, "</details>")) {
+    if (s.back() == '>' && s.find('>') == s.size() - 1) {
+      line.kind = Kind::kBlank;
+      return line;
+    }
+  }
+  if (absl::StartsWithIgnoreCase(s, "<summary") && absl::EndsWithIgnoreCase(s, "</summary>")) {
+    // Markup's tags go; other text in angle brackets ("brew info <formula>") stays.
+    std::string inner;
+    for (size_t i = 0; i < s.size();) {
+      size_t close = s[i] == '<' ? s.find('>', i) : std::string::npos;
+      if (close != std::string::npos) {
+        std::string name = absl::AsciiStrToLower(s.substr(i + 1, close - i - 1));
+        if (name.starts_with("/")) name.erase(0, 1);
+        name = name.substr(0, name.find(' '));
+        if (name == "summary" || name == "b" || name == "strong" || name == "em" || name == "i" ||
+            name == "code" || name == "span" || name == "p" ||
+            (name.size() == 2 && name[0] == 'h' && name[1] >= '1' && name[1] <= '6')) {
+          i = close + 1;
+          continue;
+        }
+      }
+      inner += s[i++];
+    }
+    line.kind = Kind::kBold;
+    line.text = StripQuestionNumber(StripInlineMarkdown(inner));
+    return line;
+  }
   // "**Q:** ..." is as much a Q: line as "Q: ...".
   std::string unmarked = StripInlineMarkdown(s);
   std::string rest;

@@ -17,6 +17,8 @@
 //      as part of an answer are reported as warnings, with the reason.
 //   4. else, when no line asks at all but two or more headings of a level below the title
 //      split the document, each heading of the most used such level is a question.
+// GitHub's collapsible sections ("<details>", "<summary>Question?</summary>", the answer,
+// "</details>", each tag on a line of its own) read as **bold** questions.
 // "Q.", "Q1:", "Question 2." are tags as "Q:" is (and "A.", "A1:" as "A:"); a heading that
 // opens with a tag ("### Q: How ...?") asks what follows it. With no "A" tag in the document, an
 // answer starts on the line after its "Q" line. The last questions are not questions when they

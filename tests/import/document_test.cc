@@ -334,6 +334,20 @@ TEST(DocumentTest, NumberedTagsAndTagsWithoutAnswerTags) {
   EXPECT_EQ(Questions(doc), (std::vector<std::string>{"Is it open?", "Where?"}));
 }
 
+TEST(DocumentTest, CollapsibleSectionsInMarkdown) {
+  FaqDocument doc = Parse(
+      "# FAQ\n\n<details>\n<summary>Is it open?</summary>\n\nYes.\n\n</details>\n\n"
+      "<details open>\n<summary><b>Parking</b></summary>\n\n- behind the hall\n\n</details>\n"
+      "<details>\n<summary>Why does <code>brew info <formula></code> fail?</summary>\n\n"
+      "It does not.\n</details>\n",
+      "README.md");
+  ASSERT_EQ(Questions(doc), (std::vector<std::string>{"Is it open?", "Parking",
+                                                      "Why does brew info <formula> fail?"}));
+  EXPECT_EQ(doc.entries[0].answer, "Yes.");
+  EXPECT_EQ(doc.entries[1].answer, "• behind the hall");
+  EXPECT_EQ(doc.entries[2].answer, "It does not.");
+}
+
 TEST(DocumentTest, BadInputIsAClearError) {
   EXPECT_EQ(Error(""),
             "notes.txt: is empty; an FAQ document has questions, each followed by its answer");
