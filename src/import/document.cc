@@ -367,6 +367,28 @@ bool LooksLikeQuestion(std::string_view s) {
   return EndsWithQuestionMark(s) && NotAQuestionBecause(s).empty();
 }
 
+// A question with its context before it, on a line of its own: "I want to place holds on
+// items. Do I have to enter my card each time?". Two sentences, the first of three words or
+// more ending in '.', the second a question that opens with a question word; a paragraph of an
+// answer seldom has that shape ("Yes. Want more?" is too short).
+bool IsContextAndQuestion(std::string_view s) {
+  if (!EndsWithQuestionMark(s) || CountWords(std::string(s)) > 30) return false;
+  size_t stop = s.find(". ");
+  if (stop == std::string_view::npos || s.find_first_of(".!?", stop + 1) != s.size() - 1)
+    return false;
+  std::string_view first = s.substr(0, stop + 1), second = s.substr(stop + 2);
+  if (CountWords(std::string(first)) < 3 || !NotAQuestionBecause(first).empty()) return false;
+  std::string word = absl::AsciiStrToLower(std::string(second.substr(0, second.find(' '))));
+  static constexpr std::string_view kQuestionWords[] = {
+      "what", "why",   "how",    "when",  "where",   "who",   "which", "whose", "do",
+      "does", "did",   "can",    "could", "should",  "would", "will",  "is",    "are",
+      "am",   "was",   "were",   "may",   "might",   "must",  "shall", "have",  "has",
+      "had",  "isn't", "aren't", "don't", "doesn't", "can't", "won't",
+  };
+  return std::isupper(static_cast<unsigned char>(second[0])) &&
+         std::ranges::find(kQuestionWords, word) != std::end(kQuestionWords);
+}
+
 // Numbered questions ("1. How ...?", "2) ..."): where the count skips a number, the question
 // with that number is one the rule passed over (it does not end in '?', or has two sentences).
 // It is the last line with that number, marker and indent between its neighbours that starts a
@@ -597,6 +619,9 @@ bool ParseDocument(std::string_view text, const std::string& name, FaqDocument* 
       bool starts_block = i == 0 || IsBlankish(lines[i - 1].kind) || lines[i - 1].ends_sentence ||
                           line.kind == Kind::kBullet || lines[i - 1].kind == Kind::kHeading;
       if (starts_block && LooksLikeQuestion(line.text)) question[i] = line.text;
+      bool own_paragraph = i == 0 || IsBlankish(lines[i - 1].kind) ||
+                           lines[i - 1].kind == Kind::kHeading || line.kind == Kind::kBullet;
+      if (own_paragraph && IsContextAndQuestion(line.text)) question[i] = line.text;
     }
   }
   if (mode == TextLayout::kPlain) {

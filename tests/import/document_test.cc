@@ -348,6 +348,20 @@ TEST(DocumentTest, CollapsibleSectionsInMarkdown) {
   EXPECT_EQ(doc.entries[2].answer, "It does not.");
 }
 
+TEST(DocumentTest, AQuestionWithItsContextBeforeIt) {
+  FaqDocument doc = Parse(
+      "How do I renew?\n\nOnline.\n\nYes. Want more?\n\n"
+      "I want to place holds on many items. Do I enter my card each time?\n\nNo.\n\n"
+      "Is there parking?\n\nBehind the hall.\n");
+  ASSERT_EQ(Questions(doc),
+            (std::vector<std::string>{"How do I renew?",
+                                      "I want to place holds on many items. Do I enter my card "
+                                      "each time?",
+                                      "Is there parking?"}));
+  EXPECT_EQ(doc.entries[0].answer, "Online.\nYes. Want more?");
+  EXPECT_EQ(doc.entries[1].answer, "No.");
+}
+
 TEST(DocumentTest, BadInputIsAClearError) {
   EXPECT_EQ(Error(""),
             "notes.txt: is empty; an FAQ document has questions, each followed by its answer");
