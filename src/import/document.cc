@@ -389,6 +389,25 @@ bool IsContextAndQuestion(std::string_view s) {
          std::ranges::find(kQuestionWords, word) != std::end(kQuestionWords);
 }
 
+// A page saved as text ends with its footer ("© 2026 Example Ltd. All rights reserved."), which
+// would otherwise end the last answer.
+void DropPageFooter(FaqEntry* entry) {
+  auto footer = [](const std::string& block) {
+    std::string lower = absl::AsciiStrToLower(block);
+    return lower.find("©") != std::string::npos || lower.find("(c) 2") != std::string::npos ||
+           lower.find("copyright") != std::string::npos ||
+           lower.find("all rights reserved") != std::string::npos;
+  };
+  size_t keep = entry->blocks.size();
+  while (keep > 1 && footer(entry->blocks[keep - 1])) --keep;
+  if (keep == entry->blocks.size()) return;
+  FaqEntry kept;
+  for (size_t b = 0; b < keep; ++b) AddAnswerBlock(&kept, entry->blocks[b], entry->bullet[b]);
+  entry->answer = std::move(kept.answer);
+  entry->blocks = std::move(kept.blocks);
+  entry->bullet = std::move(kept.bullet);
+}
+
 // Numbered questions ("1. How ...?", "2) ..."): where the count skips a number, the question
 // with that number is one the rule passed over (it does not end in '?', or has two sentences).
 // It is the last line with that number, marker and indent between its neighbours that starts a
@@ -711,6 +730,7 @@ bool ParseDocument(std::string_view text, const std::string& name, FaqDocument* 
       continue;
     }
     BuildAnswer(lines, from, end, first_text, &entry);
+    if (end == lines.size()) DropPageFooter(&entry);
     if (entry.answer.empty()) {
       doc.warnings.push_back(FormatError(
           {name, entry.line, 0, "", "\"" + entry.question + "\" has no answer; left out"}));

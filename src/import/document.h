@@ -18,6 +18,7 @@
 //      that end in '?' but are read as part of an answer are reported as warnings, with the reason.
 //   4. else, when no line asks at all but two or more headings of a level below the title
 //      split the document, each heading of the most used such level is a question.
+// A page footer at the end ("© 2026 ...", "All rights reserved") is left out of the last answer.
 // GitHub's collapsible sections ("<details>", "<summary>Question?</summary>", the answer,
 // "</details>", each tag on a line of its own) read as **bold** questions.
 // "Q.", "Q1:", "Question 2." are tags as "Q:" is (and "A.", "A1:" as "A:"); a heading that

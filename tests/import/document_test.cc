@@ -362,6 +362,15 @@ TEST(DocumentTest, AQuestionWithItsContextBeforeIt) {
   EXPECT_EQ(doc.entries[1].answer, "No.");
 }
 
+TEST(DocumentTest, APageFooterDoesNotEndTheLastAnswer) {
+  FaqDocument doc = Parse(
+      "Home | About | Contact\n\nIs it open?\nYes.\n\nIs there parking?\nBehind the hall.\n\n"
+      "© 2026 Example Ltd. All rights reserved. Privacy | Terms\n");
+  ASSERT_EQ(doc.entries.size(), 2u);
+  EXPECT_EQ(doc.entries[1].answer, "Behind the hall.");
+  EXPECT_EQ(doc.entries[1].blocks.size(), 1u);
+}
+
 TEST(DocumentTest, BadInputIsAClearError) {
   EXPECT_EQ(Error(""),
             "notes.txt: is empty; an FAQ document has questions, each followed by its answer");
