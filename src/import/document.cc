@@ -389,25 +389,6 @@ bool IsContextAndQuestion(std::string_view s) {
          std::ranges::find(kQuestionWords, word) != std::end(kQuestionWords);
 }
 
-// A page saved as text ends with its footer ("© 2026 Example Ltd. All rights reserved."), which
-// would otherwise end the last answer.
-void DropPageFooter(FaqEntry* entry) {
-  auto footer = [](const std::string& block) {
-    std::string lower = absl::AsciiStrToLower(block);
-    return lower.find("©") != std::string::npos || lower.find("(c) 2") != std::string::npos ||
-           lower.find("copyright") != std::string::npos ||
-           lower.find("all rights reserved") != std::string::npos;
-  };
-  size_t keep = entry->blocks.size();
-  while (keep > 1 && footer(entry->blocks[keep - 1])) --keep;
-  if (keep == entry->blocks.size()) return;
-  FaqEntry kept;
-  for (size_t b = 0; b < keep; ++b) AddAnswerBlock(&kept, entry->blocks[b], entry->bullet[b]);
-  entry->answer = std::move(kept.answer);
-  entry->blocks = std::move(kept.blocks);
-  entry->bullet = std::move(kept.bullet);
-}
-
 // Numbered questions ("1. How ...?", "2) ..."): where the count skips a number, the question
 // with that number is one the rule passed over (it does not end in '?', or has two sentences).
 // It is the last line with that number, marker and indent between its neighbours that starts a
@@ -442,6 +423,23 @@ void FillNumberedGaps(const std::vector<Line>& lines, std::vector<std::string>* 
 }
 
 }  // namespace
+
+void DropPageFooter(FaqEntry* entry) {
+  auto footer = [](const std::string& block) {
+    std::string lower = absl::AsciiStrToLower(block);
+    return lower.find("©") != std::string::npos || lower.find("(c) 2") != std::string::npos ||
+           lower.find("copyright") != std::string::npos ||
+           lower.find("all rights reserved") != std::string::npos;
+  };
+  size_t keep = entry->blocks.size();
+  while (keep > 1 && footer(entry->blocks[keep - 1])) --keep;
+  if (keep == entry->blocks.size()) return;
+  FaqEntry kept;
+  for (size_t b = 0; b < keep; ++b) AddAnswerBlock(&kept, entry->blocks[b], entry->bullet[b]);
+  entry->answer = std::move(kept.answer);
+  entry->blocks = std::move(kept.blocks);
+  entry->bullet = std::move(kept.bullet);
+}
 
 bool IsQuestionTag(const std::string& line, std::string* rest) {
   return Tag(line, {"q", "question"}, rest);

@@ -74,6 +74,10 @@ bool CheckDocumentText(std::string_view* text, const std::string& name, std::str
 // A question without its number: "3. How do I ...?" and "3) How ...?" -> "How do I ...?".
 std::string StripQuestionNumber(std::string_view s);
 
+// A page ends with its footer ("© 2026 Example Ltd. All rights reserved."), which would
+// otherwise end the last answer: drops such trailing blocks from `entry`, keeping the first.
+void DropPageFooter(FaqEntry* entry);
+
 // A line that opens with a question tag ("Q:", "Q.", "Q1:", "Question:", any case); *rest is
 // what follows it. IsAnswerTag likewise for "A:", "Answer:".
 bool IsQuestionTag(const std::string& line, std::string* rest);

@@ -783,6 +783,7 @@ bool ParseHtmlDocument(std::string_view text, const std::string& name, FaqDocume
     found += (reader.*way.read)();
     warnings.insert(warnings.end(), tried.warnings.begin(), tried.warnings.end());
     if (!tried.entries.empty()) {
+      DropPageFooter(&tried.entries.back());
       doc = std::move(tried);
       doc.warnings = std::move(warnings);
       doc.how = way.how;

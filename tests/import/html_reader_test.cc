@@ -322,6 +322,15 @@ TEST(HtmlReaderTest, ASignOffAtTheEndIsNoQuestion) {
             (Pairs{{"Is it open?", "Yes."}, {"Is there parking?", "No."}}));
 }
 
+TEST(HtmlReaderTest, APageFooterDoesNotEndTheLastAnswer) {
+  FaqDocument doc = Parse(
+      "<html><body><h1>FAQ</h1><h2>Is it open?</h2><p>Yes.</p><h2>Is there parking?</h2>"
+      "<p>No.</p><div class=\"legal\"><p>&copy; 2026 Example Ltd.</p><p>All rights reserved."
+      "</p></div></body></html>");
+  EXPECT_EQ(QuestionsAndAnswers(doc),
+            (Pairs{{"Is it open?", "Yes."}, {"Is there parking?", "No."}}));
+}
+
 TEST(HtmlReaderTest, AnswerFragmentsAsText) {
   EXPECT_EQ(HtmlFragmentText("<p>Yes.</p><ul><li>one</li><li>two <b>bold</b></li></ul>"),
             "Yes.\n• one\n• two bold");
