@@ -595,7 +595,10 @@ bool ParseDocument(std::string_view text, const std::string& name, FaqDocument* 
 
   // Which lines start a question, and the question's text.
   std::vector<std::string> question(lines.size());
-  std::vector<size_t> answer_begin(lines.size());  // for "Q:" lines, after any wrapped lines
+  // Where a question's answer starts when its question wraps onto the next lines (0: the next
+  // line), and the lines that a wrapped question takes.
+  std::vector<size_t> answer_begin(lines.size(), 0);
+  std::vector<bool> wrapped(lines.size(), false);
   bool has_answer_tags = std::ranges::any_of(
       lines, [](const Line& line) { return line.kind == Kind::kAnswerTag && !line.code; });
   for (size_t i = 0; i < lines.size(); ++i) {
@@ -639,6 +642,32 @@ bool ParseDocument(std::string_view text, const std::string& name, FaqDocument* 
       bool own_paragraph = i == 0 || IsBlankish(lines[i - 1].kind) ||
                            lines[i - 1].kind == Kind::kHeading || line.kind == Kind::kBullet;
       if (own_paragraph && IsContextAndQuestion(line.text)) question[i] = line.text;
+      // A question wrapped onto a second or third line: a paragraph whose lines run on to the
+      // first '?' ("If my items are due and I still need them, can I keep them past\n
+      // their due date?").
+      if (question[i].empty() && own_paragraph && !line.ends_sentence) {
+        std::string q = line.text;
+        size_t j = i + 1;
+        for (; j < lines.size() && j < i + 3 && lines[j].kind == Kind::kText && !lines[j].code;
+             ++j) {
+          q += ' ';
+          q += lines[j].text;
+          if (lines[j].ends_sentence) break;
+        }
+        // It has an answer after it, and is not the answer of the question before it.
+        size_t next = j + 1, before = i;
+        while (next < lines.size() && IsBlankish(lines[next].kind)) ++next;
+        while (before > 0 && IsBlankish(lines[before - 1].kind)) --before;
+        bool answers_the_last =
+            before > 0 && (!question[before - 1].empty() || wrapped[before - 1]);
+        if (j < lines.size() && j < i + 3 && lines[j].kind == Kind::kText && next < lines.size() &&
+            !answers_the_last && EndsWithQuestionMark(q) &&
+            (LooksLikeQuestion(q) || IsContextAndQuestion(q))) {
+          question[i] = Squeeze(q);
+          answer_begin[i] = j + 1;
+          for (size_t k = i + 1; k <= j; ++k) wrapped[k] = true;
+        }
+      }
     }
   }
   if (mode == TextLayout::kPlain) {
@@ -675,7 +704,7 @@ bool ParseDocument(std::string_view text, const std::string& name, FaqDocument* 
     // The rule decides; a line it passes over that still reads like a question is reported.
     for (size_t i = 0; i < lines.size(); ++i) {
       const Line& line = lines[i];
-      if (!question[i].empty() || line.code || line.text.empty() || closing[i] ||
+      if (!question[i].empty() || wrapped[i] || line.code || line.text.empty() || closing[i] ||
           (line.kind != Kind::kText && line.kind != Kind::kBullet && line.kind != Kind::kBold) ||
           !EndsWithQuestionMark(line.text))
         continue;
@@ -696,7 +725,7 @@ bool ParseDocument(std::string_view text, const std::string& name, FaqDocument* 
     if (question[i].empty()) continue;
     ++found;
     size_t begin = i + 1;
-    if (mode == TextLayout::kQuestionTags) begin = answer_begin[i];
+    if (answer_begin[i] > 0) begin = answer_begin[i];
     size_t end = begin;
     // A heading ends the answer, but in Markdown a heading below the question level is part of
     // it ("### Example" under "## How do I ...").

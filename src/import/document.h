@@ -14,7 +14,8 @@
 //      A heading or bold line's number goes ("## 3. How do I ...?" asks "How do I ...?");
 //   3. else plain text: a line that is one short sentence ending in '?', also inside a bullet
 //      ("  • What are the best exercises for mid back?"), or a paragraph of one line that gives
-//      the question's context first ("I want to place holds. Do I enter my card each time?"). Lines
+//      the question's context first ("I want to place holds. Do I enter my card each time?").
+//      A question may wrap onto two more lines of its paragraph when an answer follows it. Lines
 //      that end in '?' but are read as part of an answer are reported as warnings, with the reason.
 //   4. else, when no line asks at all but two or more headings of a level below the title
 //      split the document, each heading of the most used such level is a question.

@@ -371,6 +371,22 @@ TEST(DocumentTest, APageFooterDoesNotEndTheLastAnswer) {
   EXPECT_EQ(doc.entries[1].blocks.size(), 1u);
 }
 
+TEST(DocumentTest, AQuestionWrappedOntoTheNextLines) {
+  FaqDocument doc = Parse(
+      "If my library items are due and I still need them, can I keep the\n"
+      "items after their due date?\n\nYou can renew them\nonline.\n\nWhat about\n"
+      "fines?\nThere are none.\n\nAnd when the library is shut, you\nask?\n");
+  ASSERT_EQ(Questions(doc), (std::vector<std::string>{"If my library items are due and I still "
+                                                      "need them, can I keep the items after "
+                                                      "their due date?",
+                                                      "What about fines?"}));
+  EXPECT_EQ(doc.entries[0].answer, "You can renew them online.");
+  EXPECT_EQ(doc.entries[1].answer, "There are none.\nAnd when the library is shut, you ask?");
+  // The wrapped questions' last lines are no warning; a '?' line in an answer still is.
+  ASSERT_EQ(doc.warnings.size(), 1u);
+  EXPECT_EQ(doc.warnings[0].rfind("doc.txt:12: \"ask?\"", 0), 0u) << doc.warnings[0];
+}
+
 TEST(DocumentTest, BadInputIsAClearError) {
   EXPECT_EQ(Error(""),
             "notes.txt: is empty; an FAQ document has questions, each followed by its answer");
