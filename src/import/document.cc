@@ -441,6 +441,10 @@ void DropPageFooter(FaqEntry* entry) {
   entry->bullet = std::move(kept.bullet);
 }
 
+bool IsQuestionSentence(std::string_view s) {
+  return LooksLikeQuestion(s) || IsContextAndQuestion(s);
+}
+
 bool IsQuestionTag(const std::string& line, std::string* rest) {
   return Tag(line, {"q", "question"}, rest);
 }

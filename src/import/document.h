@@ -79,6 +79,10 @@ std::string StripQuestionNumber(std::string_view s);
 // otherwise end the last answer: drops such trailing blocks from `entry`, keeping the first.
 void DropPageFooter(FaqEntry* entry);
 
+// A line of plain text that is a question: one short sentence ending in '?' that starts with
+// a capital letter or a digit, or a statement followed by such a question.
+bool IsQuestionSentence(std::string_view s);
+
 // A line that opens with a question tag ("Q:", "Q.", "Q1:", "Question:", any case); *rest is
 // what follows it. IsAnswerTag likewise for "A:", "Answer:".
 bool IsQuestionTag(const std::string& line, std::string* rest);

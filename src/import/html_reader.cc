@@ -340,13 +340,17 @@ class PageReader {
   size_t StructuredData();
   size_t Accordions();
   size_t Headings() { return Headings(/*asking=*/true); }
-  size_t QuestionParagraphs();
+  size_t QuestionParagraphs() { return QuestionParagraphs(/*plain=*/false); }
+  size_t PlainQuestionParagraphs() { return QuestionParagraphs(/*plain=*/true); }
   size_t Sections() { return Headings(/*asking=*/false); }
 
  private:
   // Within the page's <main> when it has one, else all of it: with `asking`, question headings;
   // without, every heading of the most used level.
   size_t Headings(bool asking);
+  // With `plain`, paragraphs that are a question; else paragraphs that open with a bold one,
+  // buttons and "question" elements.
+  size_t QuestionParagraphs(bool plain);
   size_t Headings(const GumboNode* scope, bool asking);
   // Elements in document order, outside excluded parts.
   void Collect(const GumboNode* node, bool (*want)(const GumboNode*),
@@ -613,7 +617,7 @@ bool Inside(const GumboNode* node, const GumboNode* ancestor) {
   return false;
 }
 
-size_t PageReader::QuestionParagraphs() {
+size_t PageReader::QuestionParagraphs(bool plain) {
   // Each question: the element that asks it (`mark`), and the paragraph it opens (`holder`),
   // the same element when the question is all of it.
   struct Question {
@@ -622,17 +626,26 @@ size_t PageReader::QuestionParagraphs() {
     std::string text;
   };
   std::vector<const GumboNode*> elements;
-  Collect(
-      root_,
-      [](const GumboNode* n) {
-        return Tag(n) == GUMBO_TAG_STRONG || Tag(n) == GUMBO_TAG_B || NamedQuestion(n);
-      },
-      &elements);
+  if (plain) {
+    Collect(
+        root_, [](const GumboNode* n) { return Tag(n) == GUMBO_TAG_P; }, &elements);
+  } else {
+    Collect(
+        root_,
+        [](const GumboNode* n) {
+          return Tag(n) == GUMBO_TAG_STRONG || Tag(n) == GUMBO_TAG_B || NamedQuestion(n);
+        },
+        &elements);
+  }
   std::vector<Question> found;
   for (const GumboNode* e : elements) {
     if (!found.empty() && Inside(e, found.back().holder)) continue;  // a part of the last one
     Question q{e, e, ""};
-    if (Tag(e) == GUMBO_TAG_STRONG || Tag(e) == GUMBO_TAG_B) {
+    if (plain) {
+      // A paragraph that is one question, as a plain-text line is.
+      q.text = QuestionText(e);
+      if (!IsQuestionSentence(q.text)) continue;
+    } else if (Tag(e) == GUMBO_TAG_STRONG || Tag(e) == GUMBO_TAG_B) {
       const GumboNode* holder = e->parent;
       GumboTag tag = holder == nullptr ? GUMBO_TAG_UNKNOWN : Tag(holder);
       if (tag != GUMBO_TAG_P && tag != GUMBO_TAG_DIV && tag != GUMBO_TAG_LI) continue;
@@ -773,6 +786,8 @@ bool ParseHtmlDocument(std::string_view text, const std::string& name, FaqDocume
        "HTML: h2-h4 question headings, each answered by what follows it"},
       {structures.bold, &PageReader::QuestionParagraphs,
        "HTML: bold questions, buttons and \"question\" elements, each answered by what follows it"},
+      {structures.bold, &PageReader::PlainQuestionParagraphs,
+       "HTML: paragraphs that are a question, each answered by what follows it"},
       {structures.sections, &PageReader::Sections,
        "HTML: every heading of the most used h2-h4 level, none of which asks"},
   };

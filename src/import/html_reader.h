@@ -18,7 +18,9 @@
 //      element with the class or id word "question": those ending in '?' and, from the first
 //      to the last of them, those on a line of their own. The answer is the rest of the
 //      paragraph and what follows it, up to the next question or a heading ("A:" dropped);
-//   5. when no heading asks, two or more h2-h4 headings of one level: the most used level's
+//   5. paragraphs that are one question as a line of plain text is (import/document.h),
+//      answered as in 4;
+//   6. when no heading asks, two or more h2-h4 headings of one level: the most used level's
 //      headings are the questions ("Shipping costs"), answered as in 3.
 // A question's number goes ("<h2>3. How ...?</h2>" asks "How ...?").
 // Navigation, scripts, styles, forms, cookie banners, headers with a menu, sidebars and footers
@@ -45,8 +47,9 @@ struct HtmlStructures {
   bool structured_data = true;  // FAQPage JSON-LD
   bool accordions = true;       // <details><summary>, <dl><dt><dd>
   bool headings = true;         // h2-h4 questions
-  bool bold = true;             // <p><strong>How ...?</strong></p>, <button>, class "question"
-  bool sections = true;         // h2-h4 headings when none of them asks
+  bool bold =
+      true;  // <p><strong>How ...?</strong></p>, <button>, class "question", <p>How ...?</p>
+  bool sections = true;  // h2-h4 headings when none of them asks
 };
 
 // Parses the page `text` (UTF-8, checked by CheckDocumentText); `name` is used in messages. On

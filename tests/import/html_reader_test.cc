@@ -299,6 +299,17 @@ TEST(HtmlReaderTest, QuestionsInButtonsClassNamedElementsListItemsAndQaTags) {
             (Pairs{{"Is it open?", "Yes.\nDaily."}, {"Where is it?", "Here."}}));
 }
 
+TEST(HtmlReaderTest, ParagraphsThatAreAQuestion) {
+  FaqDocument doc = Parse(
+      "<html><body><h1>FAQ</h1><p>Welcome to our help page.</p><p>Is it open?</p><p>Yes. Why "
+      "not come by?</p><p>I want to park. Is there a car park?</p><ul><li>behind the hall</li>"
+      "</ul></body></html>");
+  EXPECT_EQ(doc.how, "HTML: paragraphs that are a question, each answered by what follows it");
+  EXPECT_EQ(QuestionsAndAnswers(doc),
+            (Pairs{{"Is it open?", "Yes. Why not come by?"},
+                   {"I want to park. Is there a car park?", "• behind the hall"}}));
+}
+
 TEST(HtmlReaderTest, HeadingsThatDoNotAskAreTheQuestionsWhenNothingElseIs) {
   FaqDocument doc = Parse(
       "<html><body><h1>Help</h1><h2>Opening hours</h2><p>Nine to six.</p>"
