@@ -339,6 +339,7 @@ class PageReader {
   // Each returns the number of questions found (entries with an answer are added to doc_).
   size_t StructuredData();
   size_t Accordions();
+  size_t Tables();
   size_t Headings() { return Headings(/*asking=*/true); }
   size_t QuestionParagraphs() { return QuestionParagraphs(/*plain=*/false); }
   size_t PlainQuestionParagraphs() { return QuestionParagraphs(/*plain=*/true); }
@@ -518,6 +519,57 @@ size_t PageReader::Accordions() {
     Add(std::move(entry));
   }
   return taken.size();
+}
+
+size_t PageReader::Tables() {
+  std::vector<const GumboNode*> tables;
+  Collect(
+      root_, [](const GumboNode* n) { return Tag(n) == GUMBO_TAG_TABLE; }, &tables);
+  size_t found = 0;
+  for (const GumboNode* table : tables) {
+    // The table's own rows, in <thead>, <tbody> and <tfoot> or straight under it.
+    std::vector<const GumboNode*> rows;
+    for (const GumboNode* child : Children(table)) {
+      if (Tag(child) == GUMBO_TAG_TR) rows.push_back(child);
+      if (Tag(child) == GUMBO_TAG_THEAD || Tag(child) == GUMBO_TAG_TBODY ||
+          Tag(child) == GUMBO_TAG_TFOOT)
+        for (const GumboNode* row : Children(child))
+          if (Tag(row) == GUMBO_TAG_TR) rows.push_back(row);
+    }
+    struct Row {
+      const GumboNode* question;
+      std::vector<const GumboNode*> answer;
+    };
+    std::vector<Row> items;
+    for (const GumboNode* row : rows) {
+      std::vector<const GumboNode*> cells;
+      for (const GumboNode* cell : Children(row))
+        if (Tag(cell) == GUMBO_TAG_TD || Tag(cell) == GUMBO_TAG_TH) cells.push_back(cell);
+      // A header row: all <th>, or one that names the columns.
+      bool header =
+          std::ranges::all_of(cells, [](const GumboNode* c) { return Tag(c) == GUMBO_TAG_TH; });
+      if (cells.size() < 2 || header) continue;
+      std::string first = absl::AsciiStrToLower(QuestionText(cells[0]));
+      if (first == "question" || first == "questions" || first == "q") continue;
+      items.push_back({cells[0], {cells.begin() + 1, cells.end()}});
+    }
+    // A table counts when one of its rows asks, as a <dl> does.
+    if (std::ranges::none_of(
+            items, [](const Row& r) { return EndsWithQuestionMark(QuestionText(r.question)); }))
+      continue;
+    for (const Row& row : items) {
+      FaqEntry entry = EntryAt(row.question, StripQuestionNumber(QuestionText(row.question)));
+      BlockWriter w;
+      for (const GumboNode* cell : row.answer) {
+        for (const GumboNode* child : Children(cell)) Walk(child, &w, StopAt{}, 0);
+        w.Break();
+      }
+      SetAnswer(&entry, w.Finish());
+      Add(std::move(entry));
+      ++found;
+    }
+  }
+  return found;
 }
 
 size_t PageReader::Headings(bool asking) {
@@ -782,6 +834,8 @@ bool ParseHtmlDocument(std::string_view text, const std::string& name, FaqDocume
        "HTML: schema.org FAQPage structured data (JSON-LD)"},
       {structures.accordions, &PageReader::Accordions,
        "HTML: <details><summary> accordions and <dl><dt><dd> lists"},
+      {structures.accordions, &PageReader::Tables,
+       "HTML: table rows, a question in the first cell and its answer in the others"},
       {structures.headings, &PageReader::Headings,
        "HTML: h2-h4 question headings, each answered by what follows it"},
       {structures.bold, &PageReader::QuestionParagraphs,

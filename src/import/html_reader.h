@@ -8,6 +8,8 @@
 //      mainEntity -> Question.name and acceptedAnswer.text (the answer's HTML read as text);
 //   2. <details><summary> accordions and <dl><dt><dd> lists (taken when one of their
 //      questions ends in '?'; then every one of them is an entry);
+//   2b. table rows, the question in the first cell and the answer in the others (taken when
+//      one of a table's questions ends in '?'; a header row is left out);
 //   3. h2-h4 headings: the question level is the heading level with the most headings that end
 //      in '?', and every heading of that level from the first such question to the last is a
 //      question (a deeper heading that ends in '?' too). The answer is what follows the heading

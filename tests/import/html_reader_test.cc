@@ -299,6 +299,16 @@ TEST(HtmlReaderTest, QuestionsInButtonsClassNamedElementsListItemsAndQaTags) {
             (Pairs{{"Is it open?", "Yes.\nDaily."}, {"Where is it?", "Here."}}));
 }
 
+TEST(HtmlReaderTest, TableRowsOfQuestionsAndAnswers) {
+  FaqDocument doc = Parse(
+      "<h1>FAQ</h1><table><thead><tr><th>Question</th><th>Answer</th></tr></thead><tbody>"
+      "<tr><td>Is it open?</td><td><p>Yes.</p><ul><li>daily</li></ul></td></tr>"
+      "<tr><td>Parking</td><td>Behind the hall.</td></tr></tbody></table>"
+      "<table><tr><td>Opening</td><td>9:00</td></tr></table>");
+  EXPECT_EQ(QuestionsAndAnswers(doc),
+            (Pairs{{"Is it open?", "Yes.\n• daily"}, {"Parking", "Behind the hall."}}));
+}
+
 TEST(HtmlReaderTest, ParagraphsThatAreAQuestion) {
   FaqDocument doc = Parse(
       "<html><body><h1>FAQ</h1><p>Welcome to our help page.</p><p>Is it open?</p><p>Yes. Why "
