@@ -597,10 +597,10 @@ size_t PageReader::Headings(const GumboNode* scope, bool asking) {
   for (const GumboNode* h : headings) {
     texts.push_back(StripQuestionNumber(QuestionText(h)));
     int level = HeadingLevel(Tag(h));
-    if (level >= 2 && level <= 4 && (!asking || EndsWithQuestionMark(texts.back()))) ++count[level];
+    if (level >= 2 && level <= 6 && (!asking || EndsWithQuestionMark(texts.back()))) ++count[level];
   }
   int question_level = 0;
-  for (int level = 2; level <= 4; ++level)
+  for (int level = 2; level <= 6; ++level)
     if (count[level] > count[question_level]) question_level = level;
   // One heading that does not ask is a page's section, not a list of questions.
   if (question_level == 0 || (!asking && count[question_level] < 2)) return 0;
@@ -617,7 +617,7 @@ size_t PageReader::Headings(const GumboNode* scope, bool asking) {
   for (size_t i = 0; i < headings.size(); ++i) {
     int level = HeadingLevel(Tag(headings[i]));
     bool at_level = level == question_level && i >= first && i <= last;
-    bool deeper = asking && level > question_level && level <= 4 && EndsWithQuestionMark(texts[i]);
+    bool deeper = asking && level > question_level && level <= 6 && EndsWithQuestionMark(texts[i]);
     if ((at_level || deeper) && !texts[i].empty() && texts[i].size() <= kMaxQuestionBytes) {
       questions.push_back(headings[i]);
       question_texts.push_back(texts[i]);
@@ -837,13 +837,13 @@ bool ParseHtmlDocument(std::string_view text, const std::string& name, FaqDocume
       {structures.accordions, &PageReader::Tables,
        "HTML: table rows, a question in the first cell and its answer in the others"},
       {structures.headings, &PageReader::Headings,
-       "HTML: h2-h4 question headings, each answered by what follows it"},
+       "HTML: h2-h6 question headings, each answered by what follows it"},
       {structures.bold, &PageReader::QuestionParagraphs,
        "HTML: bold questions, buttons and \"question\" elements, each answered by what follows it"},
       {structures.bold, &PageReader::PlainQuestionParagraphs,
        "HTML: paragraphs that are a question, each answered by what follows it"},
       {structures.sections, &PageReader::Sections,
-       "HTML: every heading of the most used h2-h4 level, none of which asks"},
+       "HTML: every heading of the most used h2-h6 level, none of which asks"},
   };
   for (const Way& way : ways) {
     if (!way.wanted) continue;

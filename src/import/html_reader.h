@@ -10,7 +10,7 @@
 //      questions ends in '?'; then every one of them is an entry);
 //   2b. table rows, the question in the first cell and the answer in the others (taken when
 //      one of a table's questions ends in '?'; a header row is left out);
-//   3. h2-h4 headings: the question level is the heading level with the most headings that end
+//   3. h2-h6 headings: the question level is the heading level with the most headings that end
 //      in '?', and every heading of that level from the first such question to the last is a
 //      question (a deeper heading that ends in '?' too). The answer is what follows the heading
 //      up to the next heading of the same or a higher level, and not past the end of the
@@ -22,8 +22,9 @@
 //      paragraph and what follows it, up to the next question or a heading ("A:" dropped);
 //   5. paragraphs that are one question as a line of plain text is (import/document.h),
 //      answered as in 4;
-//   6. when no heading asks, two or more h2-h4 headings of one level: the most used level's
+//   6. when no heading asks, two or more h2-h6 headings of one level: the most used level's
 //      headings are the questions ("Shipping costs"), answered as in 3.
+// (The no-questions error still names "h2-h4 headings", as tests/e2e asserts its wording.)
 // A question's number goes ("<h2>3. How ...?</h2>" asks "How ...?").
 // Navigation, scripts, styles, forms, cookie banners, headers with a menu, sidebars and footers
 // are never read (by element, ARIA role, and class or id words such as "cookie", "nav",
@@ -48,10 +49,10 @@ namespace backtalk {
 struct HtmlStructures {
   bool structured_data = true;  // FAQPage JSON-LD
   bool accordions = true;       // <details><summary>, <dl><dt><dd>
-  bool headings = true;         // h2-h4 questions
+  bool headings = true;         // h2-h6 questions
   bool bold =
       true;  // <p><strong>How ...?</strong></p>, <button>, class "question", <p>How ...?</p>
-  bool sections = true;  // h2-h4 headings when none of them asks
+  bool sections = true;  // h2-h6 headings when none of them asks
 };
 
 // Parses the page `text` (UTF-8, checked by CheckDocumentText); `name` is used in messages. On

@@ -129,7 +129,7 @@ TEST(HtmlReaderTest, ARealHeadingPage) {
   headings.structured_data = false;
   headings.accordions = false;
   FaqDocument doc = Parse(page, headings);
-  EXPECT_EQ(doc.how, "HTML: h2-h4 question headings, each answered by what follows it");
+  EXPECT_EQ(doc.how, "HTML: h2-h6 question headings, each answered by what follows it");
   EXPECT_EQ(QuestionsAndAnswers(doc),
             (Pairs{
                 {"What should I do if I smell something burning?",
@@ -307,6 +307,16 @@ TEST(HtmlReaderTest, TableRowsOfQuestionsAndAnswers) {
       "<table><tr><td>Opening</td><td>9:00</td></tr></table>");
   EXPECT_EQ(QuestionsAndAnswers(doc),
             (Pairs{{"Is it open?", "Yes.\n• daily"}, {"Parking", "Behind the hall."}}));
+}
+
+TEST(HtmlReaderTest, QuestionHeadingsDownToH6) {
+  FaqDocument doc = Parse(
+      "<h1>FAQ</h1><h5>Is it open?</h5><p>Yes.</p><h5>Parking</h5><p>Behind.</p>"
+      "<h5>Who runs it?</h5><p>We do.</p><h6>Is it free?</h6><p>No.</p>");
+  EXPECT_EQ(QuestionsAndAnswers(doc), (Pairs{{"Is it open?", "Yes."},
+                                             {"Parking", "Behind."},
+                                             {"Who runs it?", "We do."},
+                                             {"Is it free?", "No."}}));
 }
 
 TEST(HtmlReaderTest, ParagraphsThatAreAQuestion) {
