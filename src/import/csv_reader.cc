@@ -61,12 +61,6 @@ std::string ColumnName(const std::string& header) {
   return key;
 }
 
-bool IsQuestionColumn(const std::string& h) {
-  return OneOf(ColumnName(h), {"question", "questions", "q", "query", "title", "prompt"});
-}
-bool IsAnswerColumn(const std::string& h) {
-  return OneOf(ColumnName(h), {"answer", "answers", "a", "response", "reply", "body"});
-}
 bool IsAlternatesColumn(const std::string& h) {
   return OneOf(Key(h), {"alternates", "alternatives", "paraphrases", "variants", "phrasings",
                         "utterances", "keywords", "keyword"});
@@ -79,6 +73,13 @@ std::string CellText(absl::string_view cell) {
 }
 
 }  // namespace
+
+bool IsQuestionColumn(const std::string& h) {
+  return OneOf(ColumnName(h), {"question", "questions", "q", "query", "title", "prompt"});
+}
+bool IsAnswerColumn(const std::string& h) {
+  return OneOf(ColumnName(h), {"answer", "answers", "a", "response", "reply", "body"});
+}
 
 bool HeaderNamesColumns(std::string_view text, char delimiter) {
   for (absl::string_view line : absl::StrSplit(absl::string_view(text.data(), text.size()), '\n')) {

@@ -37,6 +37,10 @@ struct CsvRow {
 bool SplitCsv(std::string_view text, char delimiter, const std::string& name,
               std::vector<CsvRow>* rows, std::string* err);
 
+// True when a header cell names the question column, or the answer column.
+bool IsQuestionColumn(const std::string& header);
+bool IsAnswerColumn(const std::string& header);
+
 // True when `header` names a question column and an answer column.
 bool IsFaqHeader(const std::vector<std::string>& header);
 

@@ -11,6 +11,7 @@
 #include <cctype>
 #include <cstring>
 
+#include "import/csv_reader.h"
 #include "util/source_error.h"
 #include "util/utf8.h"
 
@@ -389,6 +390,77 @@ bool IsContextAndQuestion(std::string_view s) {
          std::ranges::find(kQuestionWords, word) != std::end(kQuestionWords);
 }
 
+// The cells of a Markdown table row "| a | b \| c |" -> "a", "b | c"; none for other lines.
+std::vector<std::string> TableCells(const std::string& line) {
+  std::string s = Trim(line);
+  if (!s.starts_with("|") || s.size() < 3) return {};
+  std::vector<std::string> cells(1);
+  for (size_t i = 1; i < s.size(); ++i) {
+    if (s[i] == '\\' && i + 1 < s.size() && s[i + 1] == '|') {
+      cells.back() += '|';
+      ++i;
+    } else if (s[i] == '|') {
+      cells.emplace_back();
+    } else {
+      cells.back() += s[i];
+    }
+  }
+  if (Trim(cells.back()).empty()) cells.pop_back();  // the closing '|'
+  for (std::string& cell : cells) cell = Trim(cell);
+  return cells;
+}
+
+bool IsTableRule(const std::vector<std::string>& cells) {
+  return !cells.empty() && std::ranges::all_of(cells, [](const std::string& c) {
+    return c.size() >= 3 && c.find_first_not_of(":-") == std::string::npos;
+  });
+}
+
+// A Markdown table of questions and answers: a header row that names the question and answer
+// columns ("| Question | Answer |"), its rule, and a row for each question; the answer's
+// "<br>" are line breaks.
+bool ReadMarkdownTables(const std::vector<std::string>& texts, const std::string& name,
+                        FaqDocument* out) {
+  FaqDocument doc;
+  for (size_t i = 0; i + 1 < texts.size(); ++i) {
+    std::vector<std::string> header = TableCells(texts[i]);
+    if (header.size() < 2 || !IsTableRule(TableCells(texts[i + 1]))) continue;
+    size_t question = header.size(), answer = header.size();
+    for (size_t c = 0; c < header.size(); ++c) {
+      std::string h = StripInlineMarkdown(header[c]);
+      if (question == header.size() && IsQuestionColumn(h))
+        question = c;
+      else if (answer == header.size() && IsAnswerColumn(h))
+        answer = c;
+    }
+    if (question == header.size() || answer == header.size()) continue;
+    size_t row = i + 2;
+    for (; row < texts.size(); ++row) {
+      std::vector<std::string> cells = TableCells(texts[row]);
+      if (cells.empty()) break;
+      if (std::max(question, answer) >= cells.size()) continue;
+      FaqEntry entry;
+      entry.question = StripQuestionNumber(StripInlineMarkdown(cells[question]));
+      entry.line = static_cast<int>(row) + 1;
+      std::string cell = absl::StrReplaceAll(
+          cells[answer], {{"<br />", "\n"}, {"<br/>", "\n"}, {"<br>", "\n"}, {"<BR>", "\n"}});
+      for (absl::string_view part : absl::StrSplit(cell, '\n')) {
+        std::string marker, block = Trim(std::string(part));
+        size_t skip = BulletMarker(block, &marker);
+        std::string text = StripInlineMarkdown(block.substr(skip));
+        if (!text.empty()) AddAnswerBlock(&entry, text, skip > 0);
+      }
+      if (entry.question.empty() || entry.answer.empty()) continue;
+      AddEntry(&doc, std::move(entry), name);
+    }
+    i = row;
+  }
+  if (doc.entries.empty()) return false;
+  doc.how = "Markdown table: a row for each question, in the question and answer columns";
+  *out = std::move(doc);
+  return true;
+}
+
 // Numbered questions ("1. How ...?", "2) ..."): where the count skips a number, the question
 // with that number is one the rule passed over (it does not end in '?', or has two sentences).
 // It is the last line with that number, marker and indent between its neighbours that starts a
@@ -541,6 +613,7 @@ bool ParseDocument(std::string_view text, const std::string& name, FaqDocument* 
   if (!CheckDocumentText(&text, name, err)) return false;
 
   std::vector<Line> lines;
+  std::vector<std::string> texts;  // each line as written
   bool in_code = false;
   for (absl::string_view raw : absl::StrSplit(absl::string_view(text.data(), text.size()), '\n')) {
     absl::ConsumeSuffix(&raw, "\r");
@@ -548,6 +621,14 @@ bool ParseDocument(std::string_view text, const std::string& name, FaqDocument* 
     Line line = Classify(clean, static_cast<int>(lines.size()) + 1, in_code);
     if (line.kind == Kind::kFence) in_code = !in_code;
     lines.push_back(std::move(line));
+    texts.push_back(std::move(clean));
+  }
+  if (layout == TextLayout::kDetect || layout == TextLayout::kMarkdown) {
+    FaqDocument table;
+    if (ReadMarkdownTables(texts, name, &table)) {
+      *out = std::move(table);
+      return true;
+    }
   }
 
   TextLayout mode = layout;

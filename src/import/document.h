@@ -19,6 +19,8 @@
 //      that end in '?' but are read as part of an answer are reported as warnings, with the reason.
 //   4. else, when no line asks at all but two or more headings of a level below the title
 //      split the document, each heading of the most used such level is a question.
+// A Markdown table whose header row names the question and answer columns ("| Question |
+// Answer |", the names a CSV header may use) gives a question for each row, before all else.
 // A page footer at the end ("© 2026 ...", "All rights reserved") is left out of the last answer.
 // GitHub's collapsible sections ("<details>", "<summary>Question?</summary>", the answer,
 // "</details>", each tag on a line of its own) read as **bold** questions.

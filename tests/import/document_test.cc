@@ -387,6 +387,19 @@ TEST(DocumentTest, AQuestionWrappedOntoTheNextLines) {
   EXPECT_EQ(doc.warnings[0].rfind("doc.txt:12: \"ask?\"", 0), 0u) << doc.warnings[0];
 }
 
+TEST(DocumentTest, AMarkdownTableOfQuestionsAndAnswers) {
+  FaqDocument doc = Parse(
+      "# FAQ\n\nOur questions:\n\n| # | Question | Answer |\n|---|:---|---|\n"
+      "| 1 | Is it **open**? | Yes.<br>- daily<br>- till six |\n| 2 | Parking | Behind \\| left. "
+      "|\n"
+      "\nThanks.\n",
+      "faq.md");
+  ASSERT_EQ(Questions(doc), (std::vector<std::string>{"Is it open?", "Parking"}));
+  EXPECT_EQ(doc.entries[0].answer, "Yes.\n• daily\n• till six");
+  EXPECT_EQ(doc.entries[1].answer, "Behind | left.");
+  EXPECT_EQ(doc.entries[1].line, 8);
+}
+
 TEST(DocumentTest, BadInputIsAClearError) {
   EXPECT_EQ(Error(""),
             "notes.txt: is empty; an FAQ document has questions, each followed by its answer");
