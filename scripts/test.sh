@@ -16,7 +16,7 @@ if [ -f ../shared/eval/realistic.tsv ]; then
     --min-rejection 0.85 | tail -n 2
 fi
 if [ -d ../shared/eval/import ]; then
-  scripts/eval-imports.sh ../shared/eval/import --min-accuracy 0.30 --max-wrong 0.06 \
+  scripts/eval-imports.sh ../shared/eval/import --min-accuracy 0.40 --max-wrong 0.05 \
     --min-rejection 0.75
 fi
 build/backtalk eval tests/data/paraphrases.tsv --min-accuracy 0.90 --min-rejection 0.90 | tail -n 2
