@@ -66,19 +66,29 @@ def sense_counts():
     return counts
 
 
+def synsets(pos):
+    """WordNet's synsets of a part of speech, from its data file: (offset, words, pointers),
+    the words lowercased and without an adjective's marker ("(a)"), each pointer
+    (symbol, offset, pos, source/target)."""
+    with open(os.path.join(WORDNET, "data." + pos), encoding="latin-1") as f:
+        for line in f:
+            if line.startswith("  "):
+                continue
+            fields = line.split(" ")
+            count = int(fields[3], 16)
+            words = [re.sub(r"\(.*\)$", "", fields[4 + 2 * i].lower()) for i in range(count)]
+            at = 4 + 2 * count
+            pointers = [tuple(fields[at + 1 + 4 * k:at + 5 + 4 * k])
+                        for k in range(int(fields[at]))]
+            yield fields[0], words, pointers
+
+
 def synonyms(english):
     counts = sense_counts()
     data = {}
     for pos in ("noun", "verb", "adj", "adv"):
-        with open(os.path.join(WORDNET, "data." + pos), encoding="latin-1") as f:
-            for line in f:
-                if line.startswith("  "):
-                    continue
-                fields = line.split(" ")
-                count = int(fields[3], 16)
-                words = [fields[4 + 2 * i].lower() for i in range(count)]
-                words = [re.sub(r"\(.*\)$", "", w) for w in words]
-                data[(pos, fields[0])] = [w for w in words if WORD.match(w)]
+        for offset, words, _ in synsets(pos):
+            data[(pos, offset)] = [w for w in words if WORD.match(w)]
     table = {}
     for pos in ("noun", "verb", "adj", "adv"):
         with open(os.path.join(WORDNET, "index." + pos), encoding="latin-1") as f:
@@ -103,40 +113,20 @@ def synonyms(english):
 
 def adverb_adjectives(english):
     """Adverbs in -ly and the adjective WordNet derives each from ("slowly" -> "slow")."""
-    def words_of(pos):
-        table = {}
-        with open(os.path.join(WORDNET, "data." + pos), encoding="latin-1") as f:
-            for line in f:
-                if line.startswith("  "):
-                    continue
-                fields = line.split(" ")
-                count = int(fields[3], 16)
-                table[fields[0]] = [re.sub(r"\(.*\)$", "", fields[4 + 2 * i].lower())
-                                    for i in range(count)]
-        return table
-    adjectives = words_of("adj")
+    adjectives = {offset: words for offset, words, _ in synsets("adj")}
     out = {}
-    with open(os.path.join(WORDNET, "data.adv"), encoding="latin-1") as f:
-        for line in f:
-            if line.startswith("  "):
+    for _, words, pointers in synsets("adv"):
+        for symbol, offset, pos, link in pointers:
+            if symbol != "\\" or pos not in ("a", "s"):
                 continue
-            fields = line.split(" ")
-            count = int(fields[3], 16)
-            words = [fields[4 + 2 * i].lower() for i in range(count)]
-            at = 4 + 2 * count
-            pointers = int(fields[at])
-            for k in range(pointers):
-                symbol, offset, pos, link = fields[at + 1 + 4 * k:at + 5 * k + 5][:4]
-                if symbol != "\\" or pos not in ("a", "s"):
-                    continue
-                source, target = int(link[:2], 16), int(link[2:], 16)
-                targets = adjectives.get(offset, [])
-                if source == 0 or target == 0 or target > len(targets):
-                    continue
-                adverb, adjective = words[source - 1], targets[target - 1]
-                if (adverb.endswith("ly") and WORD.match(adverb) and WORD.match(adjective) and
-                        adverb in english and adjective in english and adverb not in out):
-                    out[adverb] = adjective
+            source, target = int(link[:2], 16), int(link[2:], 16)
+            targets = adjectives.get(offset, [])
+            if source == 0 or target == 0 or target > len(targets):
+                continue
+            adverb, adjective = words[source - 1], targets[target - 1]
+            if (adverb.endswith("ly") and WORD.match(adverb) and WORD.match(adjective) and
+                    adverb in english and adjective in english and adverb not in out):
+                out[adverb] = adjective
     return out
 
 

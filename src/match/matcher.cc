@@ -539,9 +539,10 @@ std::vector<Candidate> Matcher::Rank(const std::vector<Slot>& slots, double tota
     auto lift = [&c](double score) {
       return c.pattern ? kPatternFloor + (1 - kPatternFloor) * std::max(score, c.coverage) : score;
     };
-    auto score_without_evidence = [&](double explained) {
+    // The two shares, before the evidence factor; sets the coverage.
+    auto shares = [&](double explained) {
       c.coverage = total > 0 ? std::min(1.0, explained / total) : 0;
-      return lift(kCoverageShare * c.coverage + (1 - kCoverageShare) * c.focus);
+      return kCoverageShare * c.coverage + (1 - kCoverageShare) * c.focus;
     };
     const Accumulator sums = acc;
     acc = Accumulator();
@@ -549,15 +550,12 @@ std::vector<Candidate> Matcher::Rank(const std::vector<Slot>& slots, double tota
     c.passage = 0;
     c.passage_words = 0;
     bool passage = sums.answer_words >= kPassageWords;
-    if (score_without_evidence(sums.explained + (passage ? sums.passage_bound : 0)) <
-        bar[MatchResult::kMaxRanked - 1])
-      continue;
+    const double least = bar[MatchResult::kMaxRanked - 1];
+    if (lift(shares(sums.explained + (passage ? sums.passage_bound : 0))) < least) continue;
     if (passage) std::tie(c.passage, c.passage_words) = Passage(index, slots, s);
-    double raw = score_without_evidence(sums.explained + c.passage);
-    if (raw < bar[MatchResult::kMaxRanked - 1]) continue;
-    double evidence = sums.evidence + c.passage;
-    c.score = lift((kCoverageShare * c.coverage + (1 - kCoverageShare) * c.focus) *
-                   (1 - std::exp(-evidence / kMass)));
+    double raw = shares(sums.explained + c.passage);
+    if (passage && lift(raw) < least) continue;
+    c.score = lift(raw * (1 - std::exp(-(sums.evidence + c.passage) / kMass)));
     if (c.score <= 0) continue;
     s->scored.push_back(c);
     for (size_t r = 0; r < MatchResult::kMaxRanked; ++r) {
