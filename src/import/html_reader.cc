@@ -331,6 +331,24 @@ void PlaceInScript(const GumboNode* script, const std::string& needle, FaqEntry*
                       : place.column;
 }
 
+// Appends to *blocks what follows `from` in its parent; when nothing more is found (`from` has a
+// wrapper of its own), what follows the parent, and so on up, until a walk stops, but never
+// past `scope`.
+void AppendWhatFollows(const GumboNode* from, const GumboNode* scope, const StopAt& stop,
+                       std::vector<BlockWriter::Block>* blocks) {
+  bool stopped = false, first_level = true;
+  while (!stopped && (first_level || blocks->empty()) && from != scope && from->parent != nullptr &&
+         IsElement(from->parent)) {
+    BlockWriter w;
+    for (const GumboNode* next : Children(from->parent).subspan(from->index_within_parent + 1))
+      stopped = stopped || !Walk(next, &w, stop, 0);
+    std::vector<BlockWriter::Block> more = w.Finish();
+    blocks->insert(blocks->end(), more.begin(), more.end());
+    from = from->parent;
+    first_level = false;
+  }
+}
+
 class PageReader {
  public:
   PageReader(const GumboNode* root, const std::string& name, FaqDocument* doc)
@@ -633,19 +651,8 @@ size_t PageReader::Headings(const GumboNode* scope, bool asking) {
   for (size_t q = 0; q < questions.size(); ++q) {
     const GumboNode* heading = questions[q];
     StopAt stop{HeadingLevel(Tag(heading)), &stops};
-    // What follows the heading in its parent; when nothing does (the heading has a wrapper of
-    // its own), what follows the parent, and so on up, but never past the scope.
     std::vector<BlockWriter::Block> blocks;
-    const GumboNode* from = heading;
-    bool stopped = false;
-    while (!stopped && blocks.empty() && from != scope && from->parent != nullptr &&
-           IsElement(from->parent)) {
-      BlockWriter w;
-      for (const GumboNode* next : Children(from->parent).subspan(from->index_within_parent + 1))
-        stopped = stopped || !Walk(next, &w, stop, 0);
-      blocks = w.Finish();
-      from = from->parent;
-    }
+    AppendWhatFollows(heading, scope, stop, &blocks);
     FaqEntry entry = EntryAt(heading, question_texts[q]);
     SetAnswer(&entry, std::move(blocks));
     Add(std::move(entry));
@@ -763,18 +770,7 @@ size_t PageReader::QuestionParagraphs(bool plain) {
         Walk(next, &w, stop, 0);
       blocks = w.Finish();
     }
-    const GumboNode* from = q.holder;
-    bool stopped = false, first_level = true;
-    while (!stopped && (first_level || blocks.empty()) && from != root_ &&
-           from->parent != nullptr && IsElement(from->parent)) {
-      BlockWriter w;
-      for (const GumboNode* next : Children(from->parent).subspan(from->index_within_parent + 1))
-        stopped = stopped || !Walk(next, &w, stop, 0);
-      std::vector<BlockWriter::Block> more = w.Finish();
-      blocks.insert(blocks.end(), more.begin(), more.end());
-      from = from->parent;
-      first_level = false;
-    }
+    AppendWhatFollows(q.holder, root_, stop, &blocks);
     // "<p><strong>A:</strong> Yes.</p>" answers "Yes."
     if (std::string rest; !blocks.empty() && IsAnswerTag(blocks[0].text, &rest)) {
       if (rest.empty())
