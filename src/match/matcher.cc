@@ -188,13 +188,15 @@ bool Matcher::IndexIntents(std::string* err) {
   // The same words recur across the intents of a large knowledge: each token is analysed
   // once, and its terms come as numbers, the index of terms_.
   Analyzer::TermCache cache(analyzer_);
-  // An intent's answer and the stretch it offers make its answer field.
+  // An intent's answer and the stretch it offers make its answer field. The cues a knowledge
+  // added to a routine are left out: they often repeat another stretch's words.
   auto answer_texts = [&](const Intent& intent) {
     std::vector<std::string_view> texts = {intent.answer};
     if (const Sequence* seq = knowledge_.FindSequence(intent.sequence)) {
       texts.push_back(seq->name);
       texts.push_back(seq->intro);
-      for (const Step& step : seq->steps) texts.push_back(step.text);
+      for (const Step& step : seq->steps)
+        if (!step.added) texts.push_back(step.text);
     }
     return texts;
   };

@@ -217,6 +217,25 @@ TEST_F(ScoringTest, AWordTheKnowledgeNeverUsesCountsAsItsWordNetSynonym) {
   EXPECT_TRUE(via);
 }
 
+TEST_F(ScoringTest, AStretchsStepsAreInTheAnswerButNotTheCuesTheKnowledgeAdded) {
+  // The fern routine's document step names misting; its added cue borrows the cactus's words.
+  Sequence routine;
+  routine.id = "fern-care";
+  routine.name = "the fern routine";
+  routine.steps = {
+      {.text = "Mist the fronds with a fine spray."},
+      {.text = "Check whether the roots show through the drainage hole.", .added = true}};
+  knowledge_.sequences.push_back(routine);
+  knowledge_.intents[0].sequence = "fern-care";
+  std::string err;
+  matcher_ = Matcher::Create(knowledge_, &err);
+  ASSERT_NE(matcher_, nullptr) << err;
+  EXPECT_EQ(Top("should i use a fine spray"), "water-ferns");
+  MatchResult r;
+  EXPECT_EQ(Top("roots show through the drainage hole", &r), "repot-cactus");
+  for (const Candidate& c : r.ranked) EXPECT_NE(knowledge_.intents[c.intent].id, "water-ferns");
+}
+
 TEST_F(ScoringTest, OneWordInCommonIsWeakEvidence) {
   MatchResult one, two;
   Top("seeds", &one);
