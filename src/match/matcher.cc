@@ -231,15 +231,14 @@ bool Matcher::IndexIntents(std::string* err) {
         Posting& p = posting(t, index);
         p.related = std::max(p.related, static_cast<float>(std::clamp(r.weight, 0.0, 1.0)));
       }
-    // The answer's term counts, kept in `answer` until the average length is known. A number
-    // in it ("2 breaths") is no sign that a question with that number ("what's 2 plus 2") asks
-    // about it.
+    // The answer's term counts, kept in `answer` until the average length is known. Numbers
+    // count as words do ("15 to 30 seconds", "a $5 fee"): a number few answers use is good
+    // evidence, and one many use ("2 breaths") weighs little.
     int sentence = 0;
     for (std::string_view text : answer_texts(intent)) {
       for (std::string_view part : Sentences(text)) {
         uint32_t bit = uint32_t{1} << std::min(sentence++, kMaxSentences - 1);
         for (uint32_t t : cache.Terms(part)) {
-          if (cache.terms()[t].find_first_not_of("0123456789") == std::string::npos) continue;
           Posting& p = posting(t, index);
           p.answer += 1;
           p.sentences |= bit;

@@ -292,6 +292,9 @@ Analyzer::Word Analyzer::ReadWord(std::string* w, Analysis* a) const {
       word.stop = stop_.contains(fixed);
     }
   }
+  // A number is never spelled (the speller holds no numbers): the vocabulary says whether the
+  // knowledge uses it.
+  if (HasDigit(*w)) priority = word.vocabulary;
   if (!word.stop && (priority == -2 ? speller_.Priority(word.stem) : priority) < 1)
     a->unknown.push_back(*w);
   if (english) a->english.push_back(*w);

@@ -71,6 +71,8 @@ TEST_F(MatcherTest, AnAnswerWordsQuestionFindsItsAnswer) {
   // Answered by "How do you release back tension?": "Hold stretches long enough (15 to 30 s)".
   EXPECT_EQ(Answer("how long should I hold a stretch?"), "release-back-tension");
   EXPECT_EQ(Answer("gym exercises for the mid back"), "best-exercises-mid-back");
+  // Its numbers too: "(15 to 30 seconds)".
+  EXPECT_EQ(Answer("15 or 30 seconds for holding a back stretch?"), "release-back-tension");
 }
 
 TEST_F(MatcherTest, NearButDifferentQuestionsAreToldApart) {

@@ -100,5 +100,13 @@ TEST_F(AnalyzerTest, IrregularFormsAreReadAsTheirLemma) {
   EXPECT_EQ(b.lemmas, (Pairs{{"lay", "lie"}}));
 }
 
+TEST_F(AnalyzerTest, ANumberTheKnowledgeUsesIsAWordOfItAndOthersAreContext) {
+  // The document says "15 to 30 seconds"; no answer says 72.
+  Analysis a = analyzer_->Analyze("hold it 15 or 72 seconds");
+  EXPECT_EQ(a.terms, (Terms{"hold", "15", "72", "second"}));
+  EXPECT_EQ(a.unknown, (std::vector<std::string>{"72"}));
+  EXPECT_TRUE(a.corrections.empty());
+}
+
 }  // namespace
 }  // namespace backtalk
