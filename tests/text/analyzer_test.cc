@@ -100,6 +100,12 @@ TEST_F(AnalyzerTest, IrregularFormsAreReadAsTheirLemma) {
   EXPECT_EQ(b.lemmas, (Pairs{{"lay", "lie"}}));
 }
 
+TEST_F(AnalyzerTest, ChatFillersAreNeitherTermsNorContext) {
+  Analysis a = analyzer_->Analyze("lol tbh my mid back is stiff haha");
+  EXPECT_EQ(a.terms, (Terms{"middl", "back", "tight"}));
+  EXPECT_TRUE(a.unknown.empty());
+}
+
 TEST_F(AnalyzerTest, ANumberTheKnowledgeUsesIsAWordOfItAndOthersAreContext) {
   // The document says "15 to 30 seconds"; no answer says 72.
   Analysis a = analyzer_->Analyze("hold it 15 or 72 seconds");
