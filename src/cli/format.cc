@@ -35,9 +35,14 @@ std::string FormatExplanation(const Reply& r, const Engine& engine) {
   if (!a.unknown.empty()) {
     out << "context:     " << absl::StrJoin(a.unknown, ", ")
         << " (the knowledge never uses them; weight " << Fixed(r.match.context) << ")"
-        << (r.match.off_topic ? "; no covered topic is named: never answered outright" : "")
+        << (r.match.off_topic && r.match.asked_about.empty()
+                ? "; no covered topic is named: never answered outright"
+                : "")
         << "\n";
   }
+  if (!r.match.asked_about.empty())
+    out << "asks about:  " << r.match.asked_about
+        << " (a thing the knowledge never names): never answered outright\n";
   if (!r.safety.empty()) {
     out << "safety:      ";
     for (size_t i = 0; i < r.safety.size(); ++i) out << (i ? ", " : "") << r.safety[i]->id;

@@ -24,13 +24,16 @@ std::string FormatReply(const Reply& r, const Style& style, bool numbered) {
   if (!r.match.uncovered.empty()) {
     out << "I don't know that: the document covers the upper and middle back, not the "
         << r.match.uncovered << ".\n";
+  } else if (!r.match.asked_about.empty()) {
+    out << "I don't know that: the document never mentions \"" << r.match.asked_about << "\".\n";
   } else if (r.match.verdict == Verdict::kAmbiguous && !r.suggestions.empty()) {
     out << "I'm not sure which you mean. Did you mean:\n";
   } else {
     out << "I don't know that.\n";
   }
   if (!r.suggestions.empty()) {
-    if (r.match.verdict != Verdict::kAmbiguous || !r.match.uncovered.empty())
+    if (r.match.verdict != Verdict::kAmbiguous || !r.match.uncovered.empty() ||
+        !r.match.asked_about.empty())
       out << "Closest topics:\n";
     for (size_t i = 0; i < r.suggestions.size(); ++i) {
       if (numbered)

@@ -1,5 +1,7 @@
 #include "match/matcher.h"
 
+#include <re2/re2.h>
+
 #include <algorithm>
 #include <cassert>
 #include <cmath>
@@ -32,6 +34,23 @@ constexpr double kOtherContext = 0.8;
 // which count fully.
 constexpr double kLexiconCredit = 0.4;
 constexpr double kMinTermWeight = 0.05;
+
+// The thing a question asks about, where it asks whether a thing is good or which one to
+// get: "what (kind of) X is best", "is a X good for", "which X should I buy". When the
+// knowledge never uses that word, the question is about something it does not hold, however
+// well its other words fit ("what kind of mattress is best for back pain").
+std::string AskedAbout(std::string_view text) {
+  static const RE2* form = new RE2(
+      R"(^(?:(?:so|ok|okay|hey|and|but|also) )*(?:)"
+      R"((?:what|which)(?: (?:kind|kinds|type|types|sort|sorts|brand|brands|size|make) of)?)"
+      R"((?: a| an| the)? (\w+) (?:\w+ )?(?:(?:is|are) (?:the )?(?:best|good|better|right|ideal))"
+      R"(|should (?:i|we) (?:buy|get|use|choose|pick))\b|)"
+      R"((?:is|are|do|does|would|will) (?:a |an |the )?(\w+) (?:\w+ )?)"
+      R"((?:good|bad|ok|okay|safe|better|best|worth|helpful|effective|help|work)\b))");
+  std::string a, b;
+  if (!RE2::PartialMatch(text, *form, &a, &b)) return "";
+  return a.empty() ? b : a;
+}
 constexpr double kCoverageShare = 0.7;
 // The weight a candidate explains, in absolute terms, scales its score by
 // 1 - exp(-evidence / kMass): one word in common is weak evidence however short the
@@ -389,6 +408,15 @@ MatchResult Matcher::Match(std::string_view text, bool explain) const {
   TopicScan topics = ScanTopics(a.terms, result.ranked.empty() ? -1 : result.ranked[0].intent);
   if (!topics.covered) result.uncovered = topics.uncovered;
   result.off_topic = !knowledge_.covered.empty() && !topics.covered && !a.unknown.empty();
+  // A question about a thing the knowledge never names is off topic too. (A word the
+  // knowledge never uses, and no synonym of it does, has no slot.)
+  if (std::string thing = AskedAbout(a.text);
+      std::find(a.unknown.begin(), a.unknown.end(), thing) != a.unknown.end() &&
+      std::none_of(slots.begin(), slots.end(),
+                   [&](const Slot& s) { return a.term_words[s.word] == thing; })) {
+    result.asked_about = std::move(thing);
+    result.off_topic = true;
+  }
   // Decide: an answer, suggestions, or nothing.
   result.verdict =
       result.uncovered.empty() ? Decide(result.ranked, knowledge_.settings) : Verdict::kNoAnswer;

@@ -86,6 +86,9 @@ struct MatchResult {
   // none of them and has words the knowledge never uses ("why is my car engine tight"): it may
   // be close, but it is never answered outright.
   bool off_topic = false;
+  // The question asks about a thing the knowledge never names ("what kind of mattress is
+  // best for back pain"): that word. Such a question is off topic too.
+  std::string asked_about;
   static constexpr size_t kMaxRanked = 3;
 };
 

@@ -39,5 +39,17 @@ TEST(FormatReplyTest, NoticeFirstAndNumberedSuggestions) {
   EXPECT_EQ(FormatReply(r, Style{}), "See a doctor first. See a doctor soon.\n\nA?\nAnswer A.\n");
 }
 
+TEST(FormatReplyTest, AThingTheDocumentNeverMentionsIsNamed) {
+  Intent a{.id = "a", .question = "A?", .answer = "Answer A."};
+  Reply r;
+  r.match.verdict = Verdict::kAmbiguous;
+  r.match.off_topic = true;
+  r.match.asked_about = "mattress";
+  r.suggestions = {&a};
+  EXPECT_EQ(FormatReply(r, Style{}, /*numbered=*/true),
+            "I don't know that: the document never mentions \"mattress\".\n"
+            "Closest topics:\n  1. A?\n");
+}
+
 }  // namespace
 }  // namespace backtalk::testing

@@ -216,6 +216,33 @@ TEST(MatcherRulesTest, AQuestionNamingNoCoveredTopicIsNeverAnsweredOutright) {
   EXPECT_FALSE(r.matched());
 }
 
+TEST(MatcherRulesTest, AQuestionAboutAThingTheKnowledgeNeverNamesIsNeverAnsweredOutright) {
+  // Any knowledge, covered topics or not: the thing asked about is a word it never uses.
+  std::unique_ptr<Engine> engine = Make(R"({
+    "settings": {"threshold": 0.2, "margin": 0.05, "suggest_floor": 0.1},
+    "intents": [
+      {"id": "soil", "question": "What soil is best for a cactus?",
+       "answer": "A gritty soil in a clay pot.", "keywords": {"soil": 1.5, "cactus": 1.5}},
+      {"id": "fern", "question": "How do I water a fern?", "answer": "Once a week.",
+       "keywords": {"fern": 1.5, "water": 1.0}}
+    ]
+  })");
+  ASSERT_NE(engine, nullptr);
+  EXPECT_EQ(Verdict(*engine, "what soil is best for a cactus"), "soil");
+  EXPECT_EQ(Verdict(*engine, "is a clay pot good for a cactus"), "soil");  // its answer names it
+  for (const char* q : {"what kind of fertiliser is best for a cactus",
+                        "is a heater good for a cactus", "which lamp should i buy for a cactus"}) {
+    Reply r = engine->Ask(q);
+    EXPECT_FALSE(r.matched()) << q;
+    EXPECT_TRUE(r.match.off_topic) << q;
+    EXPECT_NE(r.match.asked_about, "") << q;
+    ASSERT_FALSE(r.match.ranked.empty()) << q;  // it would have scored
+  }
+  EXPECT_EQ(engine->Ask("is a heater good for a cactus").match.asked_about, "heater");
+  // Context elsewhere in the question is not the thing asked about.
+  EXPECT_EQ(engine->Ask("my aunt says what soil is best for a cactus").match.asked_about, "");
+}
+
 TEST(MatcherRulesTest, WarningSignsComeFirst) {
   std::unique_ptr<Engine> engine = Make(kBack);
   ASSERT_NE(engine, nullptr);

@@ -129,6 +129,11 @@ TEST_F(MatcherTest, QuestionsAboutSomethingElseAreNeverAnsweredOutright) {
   EXPECT_EQ(Answer("in the seated twist, which hand goes where"), "relax-mid-back-muscles");
   // A typo of an ordinary word is not an unknown word.
   EXPECT_EQ(Answer("how long shuld I hold a strech"), "release-back-tension");
+  // Naming the back does not help a question about a thing the document never names.
+  EXPECT_NE(Answer("what kind of mattress is best for back pain"),
+            "best-exercises-middle-back-pain");
+  EXPECT_EQ(matcher_->Match("is a massage gun good for back knots").asked_about, "massage");
+  EXPECT_EQ(Answer("which exercise is best for a thicker middle back"), "best-exercises-mid-back");
 }
 
 TEST_F(MatcherTest, ExplainCarriesTheEvidence) {
