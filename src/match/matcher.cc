@@ -556,6 +556,8 @@ std::vector<Candidate> Matcher::Rank(const std::vector<Slot>& slots, double tota
   // score without it is an upper bound.
   s->scored.clear();
   double bar[MatchResult::kMaxRanked] = {};  // the best final scores so far, best first
+  double known = 0;                          // the weight of the words the knowledge uses
+  for (const Slot& slot : slots) known += slot.weight;
   for (int index : s->touched) {
     size_t i = static_cast<size_t>(index);
     Accumulator& acc = s->sums[i];
@@ -564,9 +566,13 @@ std::vector<Candidate> Matcher::Rank(const std::vector<Slot>& slots, double tota
     c.focus = focus_total_[i] > 0 ? std::min(1.0, acc.focus / focus_total_[i]) : 0;
     c.pattern = std::binary_search(pattern_hits.begin(), pattern_hits.end(), index);
     // A pattern is the knowledge's own word that the question is this one's: what the input
-    // leaves unexplained still counts, what it leaves of the question does not.
-    auto lift = [&c](double score) {
-      return c.pattern ? kPatternFloor + (1 - kPatternFloor) * std::max(score, c.coverage) : score;
+    // leaves unexplained still counts, what it leaves of the question does not. It holds
+    // unless the intent explains less than half of the words the knowledge knows: "how long
+    // do I hold it" after a stretch told in another answer's words asks about that stretch.
+    auto lift = [&](double score) {
+      return c.pattern && c.coverage * total >= kPatternCoverage * known
+                 ? kPatternFloor + (1 - kPatternFloor) * std::max(score, c.coverage)
+                 : score;
     };
     // The two shares, before the evidence factor; sets the coverage.
     auto shares = [&](double explained) {

@@ -113,6 +113,9 @@ class Matcher {
 
   // A share of the score that a matching pattern guarantees.
   static constexpr double kPatternFloor = 0.6;
+  // The least share of the question's known words an intent must explain for its pattern
+  // to lift it.
+  static constexpr double kPatternCoverage = 0.5;
 
  private:
   explicit Matcher(const Knowledge& knowledge);

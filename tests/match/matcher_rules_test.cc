@@ -107,6 +107,26 @@ TEST(MatcherRulesTest, APatternLiftsItsIntentToTheFloor) {
   EXPECT_GT(named.match.ranked[0].score, r.match.ranked[0].score);
 }
 
+TEST(MatcherRulesTest, APatternDoesNotLiftAnIntentThatExplainsLittleOfWhatTheQuestionSays) {
+  // "how often" is the cactus's pattern; misting the fronds is what the fern's answer says.
+  std::unique_ptr<Engine> engine = Make(R"({
+    "settings": {"threshold": 0.2, "margin": 0.05, "suggest_floor": 0.1},
+    "intents": [
+      {"id": "cactus", "question": "How do I water a cactus?", "answer": "Once a month.",
+       "keywords": {"cactus": 1.5, "water": 1.0}, "patterns": ["\\bhow often\\b"]},
+      {"id": "fern", "question": "How do I water a fern?",
+       "answer": "Once a week, and mist the fronds with rainwater.",
+       "keywords": {"fern": 1.5, "water": 1.0}}
+    ]
+  })");
+  ASSERT_NE(engine, nullptr);
+  EXPECT_EQ(Verdict(*engine, "how often"), "cactus");
+  EXPECT_EQ(Verdict(*engine, "how often for a cactus"), "cactus");
+  Reply r = engine->Ask("how often do i mist the fronds with rainwater");
+  ASSERT_TRUE(r.matched());
+  EXPECT_EQ(r.intent->id, "fern");
+}
+
 // Two intents whose answers both hold "claim", "ticket" and "refund", one of them in one
 // sentence.
 const char* kTrains = R"({
