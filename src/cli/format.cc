@@ -32,14 +32,13 @@ std::string FormatExplanation(const Reply& r, const Engine& engine) {
   if (!r.match.uncovered.empty())
     out << "uncovered:   " << r.match.uncovered << " (the document does not cover it)\n";
   if (!a.lemmas.empty()) out << "lemmas:      " << pairs(a.lemmas) << "\n";
-  if (!a.unknown.empty()) {
-    out << "context:     " << absl::StrJoin(a.unknown, ", ")
-        << " (the knowledge never uses them; weight " << Fixed(r.match.context) << ")"
-        << (r.match.off_topic && r.match.asked_about.empty()
-                ? "; no covered topic is named: never answered outright"
-                : "")
-        << "\n";
+  if (!r.match.context_words.empty()) {
+    out << "context:     " << absl::StrJoin(r.match.context_words, ", ")
+        << " (the knowledge never uses them; weight " << Fixed(r.match.context) << ")\n";
   }
+  if (r.match.off_topic && r.match.asked_about.empty())
+    out << "off topic:   no covered topic is named, beside words the knowledge never uses: never "
+           "answered outright\n";
   if (!r.match.asked_about.empty())
     out << "asks about:  " << r.match.asked_about
         << " (a thing the knowledge never names): never answered outright\n";
@@ -63,7 +62,10 @@ std::string FormatExplanation(const Reply& r, const Engine& engine) {
     for (const Evidence& e : c.evidence) {
       out << " " << e.term << " (" << FieldName(e.field) << " " << Fixed(e.strength) << " x weight "
           << Fixed(e.weight);
-      if (!e.via.empty()) out << ", WordNet synonym of " << e.via;
+      if (e.age)
+        out << ", the age it names nearest " << e.via;
+      else if (!e.via.empty())
+        out << ", WordNet synonym of " << e.via;
       out << ")";
     }
     out << "\n";

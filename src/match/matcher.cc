@@ -1,5 +1,6 @@
 #include "match/matcher.h"
 
+#include <absl/container/flat_hash_set.h>
 #include <re2/re2.h>
 
 #include <algorithm>
@@ -33,7 +34,51 @@ constexpr double kOtherContext = 0.8;
 // The credit of a term reached through a WordNet synonym: below the knowledge's own synonyms,
 // which count fully.
 constexpr double kLexiconCredit = 0.4;
+// The credit of the age the knowledge names nearest an age the question states.
+constexpr double kAgeCredit = 1.0;
 constexpr double kMinTermWeight = 0.05;
+
+// Ages. An answer names an age as a rule ("at least 18 years of age", "children under 12
+// years old", "aged 65 and over"); a question states one ("im 72", "my 6 year old"). A stated
+// age stands for the age the knowledge names nearest it: the rule that decides for that age
+// ("over 70 years of age" for 72, "at least 18" for 17).
+constexpr int kMaxAge = 130;
+
+std::vector<int> AgesNamed(std::string_view text) {
+  static const RE2* age = new RE2(
+      R"((?i)\b(\d{1,3})\+?(?:\s*-\s*|\s+)(?:years?|yrs?)(?:\s*-\s*|\s+)(?:of\s+age|old)\b|)"
+      R"(\bage[sd]?\s+(?:of\s+)?(\d{1,3})\b)");
+  std::vector<int> ages;
+  // Most texts name no age: a look for the words first spares them the expression.
+  if (text.find("age") == std::string_view::npos && text.find("old") == std::string_view::npos)
+    return ages;
+  re2::StringPiece rest(text.data(), text.size());
+  std::string a, b;
+  while (RE2::FindAndConsume(&rest, *age, &a, &b)) {
+    int n = std::atoi((a.empty() ? b : a).c_str());
+    if (n > 0 && n <= kMaxAge) ages.push_back(n);
+  }
+  return ages;
+}
+
+// The age a question states, or -1. `text` is normalised: lowercase, "i'm" as "i am". "I am
+// 5 minutes late" states no age: a unit after the number says what it counts.
+int AgeStated(std::string_view text) {
+  static const RE2* stated =
+      new RE2(R"(\b(?:i am|im|aged?|turning|turned)\s+(\d{1,3})\b(?:\s+([a-z]+))?|)"
+              R"(\b(\d{1,3})\s*(?:years?|yrs?|yr)\s*old\b|\b(\d{1,3})\s*yo\b)");
+  static const auto* units = new absl::flat_hash_set<std::string_view>{
+      "seconds", "second", "secs",  "minutes", "minute", "mins", "min",    "hours",
+      "hour",    "hrs",    "days",  "day",     "weeks",  "week", "months", "month",
+      "dollars", "dollar", "cents", "euros",   "pounds", "lbs",  "kg",     "percent",
+      "miles",   "km",     "feet",  "ft",      "inches", "cm",   "times",  "points",
+      "items",   "people", "of",    "th",      "st",     "nd",   "rd"};
+  std::string a, unit, b, c;
+  if (!RE2::PartialMatch(text, *stated, &a, &unit, &b, &c)) return -1;
+  if (!a.empty() && units->contains(unit)) return -1;
+  int n = std::atoi((!a.empty() ? a : !b.empty() ? b : c).c_str());
+  return n > 0 && n <= kMaxAge ? n : -1;
+}
 
 // The thing a question asks about, where it asks whether a thing is good or which one to
 // get: "what (kind of) X is best", "is a X good for", "which X should I buy". When the
@@ -42,14 +87,19 @@ constexpr double kMinTermWeight = 0.05;
 std::string AskedAbout(std::string_view text) {
   static const RE2* form = new RE2(
       R"(^(?:(?:so|ok|okay|hey|and|but|also) )*(?:)"
+      // "what is the best X", "which are good X"
+      R"((?:what|which) (?:is|are) (?:the )?(?:best|right|ideal|good|better) )"
+      R"((?:(?:kind|kinds|type|types|sort|sorts|brand|brands|size|make) of )?(?:a |an )?(\w+)|)"
+      // "what (kind of) X is best", "which X should I buy"
       R"((?:what|which)(?: (?:kind|kinds|type|types|sort|sorts|brand|brands|size|make) of)?)"
       R"((?: a| an| the)? (\w+) (?:\w+ )?(?:(?:is|are) (?:the )?(?:best|good|better|right|ideal))"
       R"(|should (?:i|we) (?:buy|get|use|choose|pick))\b|)"
+      // "is a X good for"
       R"((?:is|are|do|does|would|will) (?:a |an |the )?(\w+) (?:\w+ )?)"
       R"((?:good|bad|ok|okay|safe|better|best|worth|helpful|effective|help|work)\b))");
-  std::string a, b;
-  if (!RE2::PartialMatch(text, *form, &a, &b)) return "";
-  return a.empty() ? b : a;
+  std::string a, b, c;
+  if (!RE2::PartialMatch(text, *form, &a, &b, &c)) return "";
+  return !a.empty() ? a : !b.empty() ? b : c;
 }
 constexpr double kCoverageShare = 0.7;
 // The weight a candidate explains, in absolute terms, scales its score by
@@ -255,6 +305,7 @@ bool Matcher::IndexIntents(std::string* err) {
     // evidence, and one many use ("2 breaths") weighs little.
     int sentence = 0;
     for (std::string_view text : answer_texts(intent)) {
+      for (int age : AgesNamed(text)) ages_.push_back(age);
       for (std::string_view part : Sentences(text)) {
         uint32_t bit = uint32_t{1} << std::min(sentence++, kMaxSentences - 1);
         for (uint32_t t : cache.Terms(part)) {
@@ -267,6 +318,8 @@ bool Matcher::IndexIntents(std::string* err) {
     }
     if (!patterns_.AddAll(intent.patterns, index, "intents", err)) return false;
   }
+  std::sort(ages_.begin(), ages_.end());
+  ages_.erase(std::unique(ages_.begin(), ages_.end()), ages_.end());
   terms_.resize(cache.terms().size());
   for (uint32_t id = 0; id < terms_.size(); ++id)
     if (!terms_[id].postings.empty()) term_ids_.emplace(cache.terms()[id], id);
@@ -396,6 +449,10 @@ MatchResult Matcher::Match(std::string_view text, bool explain) const {
   // Fill the slots: the knowledge's terms for each word, or the word as context.
   double total = 0;  // the weight of the whole question
   std::vector<Slot> slots = FillSlots(a, &total, &result.context);
+  for (const std::string& word : a.unknown)
+    if (std::none_of(slots.begin(), slots.end(),
+                     [&](const Slot& s) { return a.term_words[s.word] == word; }))
+      result.context_words.push_back(word);
   // Gather: the intents each slot reaches, and those whose pattern matches.
   std::vector<int> pattern_hits = patterns_.Match(a.text);
   Gather(slots, pattern_hits, &scratch);
@@ -408,12 +465,10 @@ MatchResult Matcher::Match(std::string_view text, bool explain) const {
   TopicScan topics = ScanTopics(a.terms, result.ranked.empty() ? -1 : result.ranked[0].intent);
   if (!topics.covered) result.uncovered = topics.uncovered;
   result.off_topic = !knowledge_.covered.empty() && !topics.covered && !a.unknown.empty();
-  // A question about a thing the knowledge never names is off topic too. (A word the
-  // knowledge never uses, and no synonym of it does, has no slot.)
+  // A question about a thing the knowledge never names is off topic too.
   if (std::string thing = AskedAbout(a.text);
-      std::find(a.unknown.begin(), a.unknown.end(), thing) != a.unknown.end() &&
-      std::none_of(slots.begin(), slots.end(),
-                   [&](const Slot& s) { return a.term_words[s.word] == thing; })) {
+      std::find(result.context_words.begin(), result.context_words.end(), thing) !=
+      result.context_words.end()) {
     result.asked_about = std::move(thing);
     result.off_topic = true;
   }
@@ -424,14 +479,25 @@ MatchResult Matcher::Match(std::string_view text, bool explain) const {
   return result;
 }
 
+int Matcher::NearestAge(int age) const {
+  auto above = std::lower_bound(ages_.begin(), ages_.end(), age);
+  if (above == ages_.begin()) return *above;
+  if (above == ages_.end() || age - *(above - 1) <= *above - age) return *(above - 1);
+  return *above;
+}
+
 std::vector<Matcher::Slot> Matcher::FillSlots(const Analysis& a, double* total,
                                               double* context) const {
   std::vector<Slot> slots;
+  const int age = ages_.empty() ? -1 : AgeStated(a.text);
   for (size_t k = 0; k < a.terms.size(); ++k) {
     const std::string& t = a.terms[k];
     if (SaidBefore(a.terms, k)) continue;  // saying "back" twice does not count twice
     Slot slot{k, 0, {}};
-    const Term* direct = FindTerm(t);
+    // A stated age is read as an age, not as the same number elsewhere ("juries of 6").
+    const bool stated_age = age >= 0 && t == std::to_string(age);
+    const Term* direct =
+        stated_age && !std::binary_search(ages_.begin(), ages_.end(), age) ? nullptr : FindTerm(t);
     if (direct != nullptr) slot.alternatives.push_back({direct, 1.0, t});
     // Only a word the knowledge never uses looks for its synonyms, and a synonym counts when
     // the knowledge uses that very word. (Looking them up for the words it uses too, among
@@ -447,6 +513,11 @@ std::vector<Matcher::Slot> Matcher::FillSlots(const Analysis& a, double* total,
       if (std::ranges::none_of(slot.alternatives,
                                [found](const Alternative& alt) { return alt.term == found; }))
         slot.alternatives.push_back({found, kLexiconCredit, term});
+    }
+    // A stated age stands for the age the knowledge names nearest it.
+    if (direct == nullptr && stated_age) {
+      if (const Term* found = FindTerm(std::to_string(NearestAge(age))))
+        slot.alternatives.push_back({found, kAgeCredit, std::to_string(NearestAge(age)), true});
     }
     if (slot.alternatives.empty()) {
       const std::string& word = a.term_words[k];
@@ -481,7 +552,8 @@ void Matcher::Gather(const std::vector<Slot>& slots, const std::vector<int>& pat
     return acc;
   };
   for (const Slot& slot : slots) {
-    if (slot.alternatives.size() == 1 && slot.alternatives[0].credit == 1) {
+    if (slot.alternatives.size() == 1 && slot.alternatives[0].credit == 1 &&
+        !slot.alternatives[0].age) {
       // The common case, the word itself: straight into the sums.
       const Term& term = *slot.alternatives[0].term;
       const double evidence_weight = std::max(term.weight, kEvidenceWeight);
@@ -498,7 +570,7 @@ void Matcher::Gather(const std::vector<Slot>& slots, const std::vector<int>& pat
     s->filled.clear();
     for (const Alternative& alt : slot.alternatives) {
       for (const Posting& p : alt.term->postings) {
-        double strength = p.strength * alt.credit;
+        double strength = alt.Strength(p.strength);
         if (strength == 0) continue;
         Accumulator& b = s->best[static_cast<size_t>(p.intent)];
         if (!b.touched) {
@@ -511,7 +583,7 @@ void Matcher::Gather(const std::vector<Slot>& slots, const std::vector<int>& pat
           b.evidence = std::max(alt.term->weight, kEvidenceWeight) * strength;
           b.passage_bound = 0;
           b.answer_words = 0;
-          b.AddAnswerWord(p.sentences, alt.term->weight * alt.credit * (kPassage - p.strength));
+          b.AddAnswerWord(p.sentences, alt.term->weight * (kPassage * alt.credit - strength));
         }
       }
     }
@@ -539,10 +611,11 @@ std::pair<double, int> Matcher::Passage(int intent, const std::vector<Slot>& slo
     for (const Alternative& alt : slot.alternatives) {
       const Posting* p = Find(intent, *alt.term);
       if (p == nullptr) continue;
-      double explained = alt.term->weight * p->strength * alt.credit;
+      double strength = alt.Strength(p->strength);
+      double explained = alt.term->weight * strength;
       if (explained <= best_explained) continue;
       best_explained = explained;
-      best = {p->sentences, alt.term->weight * alt.credit * (kPassage - p->strength)};
+      best = {p->sentences, alt.term->weight * (kPassage * alt.credit - strength)};
     }
     if (best.sentences != 0 && best.gain > 0) s->hits.push_back(best);
   }
@@ -626,7 +699,7 @@ void Matcher::Explain(const Analysis& a, const std::vector<Slot>& slots, Candida
     for (const Alternative& alt : slot.alternatives) {
       for (const Posting& p : alt.term->postings) {
         if (p.intent != c->intent) continue;
-        double strength = p.strength * alt.credit;
+        double strength = alt.Strength(p.strength);
         if (strength == 0 || alt.term->weight * strength <= e.strength * e.weight) continue;
         e.term = analyzer_.Display(alt.name);
         e.field = p.question >= std::max(p.related, p.answer) ? Field::kQuestion
@@ -634,7 +707,8 @@ void Matcher::Explain(const Analysis& a, const std::vector<Slot>& slots, Candida
                                                               : Field::kAnswer;
         e.strength = strength;
         e.weight = alt.term->weight;
-        e.via = alt.credit < 1 ? a.term_words[slot.word] : "";
+        e.via = alt.credit < 1 || alt.age ? a.term_words[slot.word] : "";
+        e.age = alt.age;
       }
     }
     if (!e.term.empty()) c->evidence.push_back(std::move(e));

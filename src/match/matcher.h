@@ -31,6 +31,7 @@
 
 #include <absl/container/flat_hash_map.h>
 
+#include <algorithm>
 #include <cstdint>
 #include <memory>
 #include <string>
@@ -53,7 +54,8 @@ struct Evidence {
   Field field;          // the strongest field it was found in
   double strength = 0;  // how much the field says it (0..1)
   double weight = 0;    // how telling the term is across the knowledge (0..1)
-  std::string via;      // the word typed, when a WordNet synonym brought the term
+  std::string via;      // the word typed, when a WordNet synonym or an age brought the term
+  bool age = false;     // the term is the age the knowledge names nearest the one stated
 };
 
 struct Candidate {
@@ -82,6 +84,8 @@ struct MatchResult {
   std::vector<Candidate> ranked;  // best first, score > 0, at most kMaxRanked
   std::string uncovered;          // the uncovered topic that ruled an answer out, if any
   double context = 0;             // the weight of the words the knowledge never uses
+  // Those words, less any that a synonym or an age stands for.
+  std::vector<std::string> context_words;
   // The knowledge names the topics it covers (the back, the spine, ...), the question names
   // none of them and has words the knowledge never uses ("why is my car engine tight"): it may
   // be close, but it is never answered outright.
@@ -148,7 +152,14 @@ class Matcher {
     const Term* term;
     double credit;     // 1 for the word itself, kLexiconCredit for a WordNet synonym
     std::string name;  // the term, for explaining
+    bool age = false;  // the age the knowledge names nearest the one stated
+    // How much a posting of the term says of the question's word. An age is a rule of the
+    // answer ("over 70 years of age"): it counts as a passage does, however long the answer.
+    double Strength(double posting) const {
+      return age ? std::max(posting, kAgeStrength) : posting * credit;
+    }
   };
+  static constexpr double kAgeStrength = 0.9;
   // A distinct word of the question that the knowledge uses, or has a synonym of.
   struct Slot {
     size_t word;    // its index in Analysis::terms
@@ -162,6 +173,8 @@ class Matcher {
   // The question's slots. Every word's weight is added to *total, and that of the words the
   // knowledge never uses to *context too.
   std::vector<Slot> FillSlots(const Analysis& a, double* total, double* context) const;
+  // The age of ages_ nearest `age` (the lower on a tie). REQUIRES: !ages_.empty().
+  int NearestAge(int age) const;
   // Adds each slot's postings to the sums of the intents it touches, and marks the intents
   // whose pattern matches.
   void Gather(const std::vector<Slot>& slots, const std::vector<int>& pattern_hits,
@@ -191,6 +204,7 @@ class Matcher {
   std::vector<Term> terms_;                              // by id
   absl::flat_hash_map<std::string, uint32_t> term_ids_;  // every term with a posting
   std::vector<double> focus_total_;  // per intent: the weight of its own question
+  std::vector<int> ages_;            // the ages the answers name ("18 years of age"), sorted
   std::vector<Topic> topics_;        // longest first
   absl::flat_hash_map<std::string, std::vector<const Topic*>> topics_by_first_;
   PatternSet patterns_;

@@ -259,8 +259,45 @@ TEST(MatcherRulesTest, AQuestionAboutAThingTheKnowledgeNeverNamesIsNeverAnswered
     ASSERT_FALSE(r.match.ranked.empty()) << q;  // it would have scored
   }
   EXPECT_EQ(engine->Ask("is a heater good for a cactus").match.asked_about, "heater");
+  EXPECT_EQ(engine->Ask("what is the best fertiliser for a cactus").match.asked_about,
+            "fertiliser");
   // Context elsewhere in the question is not the thing asked about.
   EXPECT_EQ(engine->Ask("my aunt says what soil is best for a cactus").match.asked_about, "");
+}
+
+TEST(MatcherRulesTest, AStatedAgeStandsForTheNearestAgeTheAnswersName) {
+  std::unique_ptr<Engine> engine = Make(R"({
+    "settings": {"threshold": 0.2, "margin": 0.05, "suggest_floor": 0.1},
+    "intents": [
+      {"id": "eligible", "question": "Am I eligible?",
+       "answer": "You must be a citizen and at least 18 years of age.",
+       "keywords": {"eligible": 1.5}},
+      {"id": "excused", "question": "Who can be excused?",
+       "answer": "You may claim an exemption if you are over 70 years of age, or if you have a child under 12 years old at home.",
+       "keywords": {"excused": 1.5}},
+      {"id": "panel", "question": "How big is a jury?",
+       "answer": "Cases are heard by juries of 6 jurors.", "keywords": {"jury": 1.5}}
+    ]
+  })");
+  ASSERT_NE(engine, nullptr);
+  auto top = [&](const std::string& q) {
+    MatchResult r = engine->matcher().Match(q, /*explain=*/true);
+    return r.ranked.empty() ? std::string("-") : engine->knowledge().intents[r.ranked[0].intent].id;
+  };
+  EXPECT_EQ(top("im 17, is that a problem"), "eligible");
+  EXPECT_EQ(top("i am 72, is that a problem"), "excused");
+  EXPECT_EQ(top("i have a 6 year old, is that a problem"), "excused");  // not "juries of 6"
+  MatchResult r = engine->matcher().Match("i am 72", /*explain=*/true);
+  ASSERT_FALSE(r.ranked.empty());
+  ASSERT_EQ(r.ranked[0].evidence.size(), 1u);
+  EXPECT_TRUE(r.ranked[0].evidence[0].age);
+  EXPECT_EQ(r.ranked[0].evidence[0].term, "70");
+  EXPECT_EQ(r.ranked[0].evidence[0].via, "72");
+  EXPECT_TRUE(r.context_words.empty());
+  // A number with a unit after it is no age.
+  r = engine->matcher().Match("i am 6 minutes late", /*explain=*/true);
+  for (const Candidate& c : r.ranked)
+    for (const Evidence& e : c.evidence) EXPECT_FALSE(e.age) << e.term;
 }
 
 TEST(MatcherRulesTest, WarningSignsComeFirst) {
