@@ -74,7 +74,8 @@ int AgeStated(std::string_view text) {
       "miles",   "km",     "feet",  "ft",      "inches", "cm",   "times",  "points",
       "items",   "people", "of",    "th",      "st",     "nd",   "rd"};
   std::string a, unit, b, c;
-  if (!RE2::PartialMatch(text, *stated, &a, &unit, &b, &c)) return -1;
+  if (!RE2::PartialMatch(text, *stated) || !RE2::PartialMatch(text, *stated, &a, &unit, &b, &c))
+    return -1;
   if (!a.empty() && units->contains(unit)) return -1;
   int n = std::atoi((!a.empty() ? a : !b.empty() ? b : c).c_str());
   return n > 0 && n <= kMaxAge ? n : -1;
@@ -97,8 +98,21 @@ std::string AskedAbout(std::string_view text) {
       // "is a X good for"
       R"((?:is|are|do|does|would|will) (?:a |an |the )?(\w+) (?:\w+ )?)"
       R"((?:good|bad|ok|okay|safe|better|best|worth|helpful|effective|help|work)\b))");
+  // Most questions start otherwise: their first word (after "so", "ok", ...) tells.
+  static const auto* fillers =
+      new absl::flat_hash_set<std::string_view>{"so", "ok", "okay", "hey", "and", "but", "also"};
+  static const auto* heads = new absl::flat_hash_set<std::string_view>{
+      "what", "which", "is", "are", "do", "does", "would", "will"};
+  std::string_view rest = text, first;
+  do {
+    first = rest.substr(0, rest.find(' '));
+    rest.remove_prefix(std::min(rest.size(), first.size() + 1));
+  } while (fillers->contains(first));
+  // Then RE2 without captures, from its DFA; the captures only for a question of the form.
   std::string a, b, c;
-  if (!RE2::PartialMatch(text, *form, &a, &b, &c)) return "";
+  if (!heads->contains(first) || !RE2::PartialMatch(text, *form) ||
+      !RE2::PartialMatch(text, *form, &a, &b, &c))
+    return "";
   return !a.empty() ? a : !b.empty() ? b : c;
 }
 constexpr double kCoverageShare = 0.7;
@@ -449,10 +463,15 @@ MatchResult Matcher::Match(std::string_view text, bool explain) const {
   // Fill the slots: the knowledge's terms for each word, or the word as context.
   double total = 0;  // the weight of the whole question
   std::vector<Slot> slots = FillSlots(a, &total, &result.context);
-  for (const std::string& word : a.unknown)
-    if (std::none_of(slots.begin(), slots.end(),
-                     [&](const Slot& s) { return a.term_words[s.word] == word; }))
-      result.context_words.push_back(word);
+  // A word the knowledge never uses, and that no synonym or age stands for, has no slot.
+  auto context_word = [&](const std::string& word) {
+    return std::find(a.unknown.begin(), a.unknown.end(), word) != a.unknown.end() &&
+           std::none_of(slots.begin(), slots.end(),
+                        [&](const Slot& s) { return a.term_words[s.word] == word; });
+  };
+  if (explain)
+    for (const std::string& word : a.unknown)
+      if (context_word(word)) result.context_words.push_back(word);
   // Gather: the intents each slot reaches, and those whose pattern matches.
   std::vector<int> pattern_hits = patterns_.Match(a.text);
   Gather(slots, pattern_hits, &scratch);
@@ -466,9 +485,8 @@ MatchResult Matcher::Match(std::string_view text, bool explain) const {
   if (!topics.covered) result.uncovered = topics.uncovered;
   result.off_topic = !knowledge_.covered.empty() && !topics.covered && !a.unknown.empty();
   // A question about a thing the knowledge never names is off topic too.
-  if (std::string thing = AskedAbout(a.text);
-      std::find(result.context_words.begin(), result.context_words.end(), thing) !=
-      result.context_words.end()) {
+  if (std::string thing = a.unknown.empty() ? "" : AskedAbout(a.text);
+      !thing.empty() && context_word(thing)) {
     result.asked_about = std::move(thing);
     result.off_topic = true;
   }

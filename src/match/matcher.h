@@ -84,7 +84,7 @@ struct MatchResult {
   std::vector<Candidate> ranked;  // best first, score > 0, at most kMaxRanked
   std::string uncovered;          // the uncovered topic that ruled an answer out, if any
   double context = 0;             // the weight of the words the knowledge never uses
-  // Those words, less any that a synonym or an age stands for.
+  // Those words, less any that a synonym or an age stands for (filled when explaining).
   std::vector<std::string> context_words;
   // The knowledge names the topics it covers (the back, the spine, ...), the question names
   // none of them and has words the knowledge never uses ("why is my car engine tight"): it may

@@ -252,7 +252,8 @@ Analyzer::Word Analyzer::ReadWord(std::string* w, Analysis* a) const {
   // correct it and again to know whether it is unknown.
   int priority = -2;
   // An irregular form the vocabulary does not use is read as its lemma ("gave" -> "give").
-  if (!word.stop && word.vocabulary < 0 && !HasDigit(*w)) {
+  const bool number = HasDigit(*w);
+  if (!word.stop && word.vocabulary < 0 && !number) {
     std::string_view lemma = lexicon::Lemma(*w);
     if (!lemma.empty()) {
       Word base = Lookup(lemma);
@@ -265,7 +266,7 @@ Analyzer::Word Analyzer::ReadWord(std::string* w, Analysis* a) const {
   // Only a word that is not common English is corrected: an ordinary word the vocabulary
   // does not hold ("gave", "switch") is context, not a misspelling of one it does.
   bool english = false;
-  if (!word.stop && !HasDigit(*w) && (priority = speller_.Priority(word.stem)) < 0 &&
+  if (!word.stop && !number && (priority = speller_.Priority(word.stem)) < 0 &&
       !(english = lexicon::IsCommonEnglish(*w))) {
     priority = -2;
     std::string fixed = speller_.Correct(word.stem);
@@ -294,7 +295,7 @@ Analyzer::Word Analyzer::ReadWord(std::string* w, Analysis* a) const {
   }
   // A number is never spelled (the speller holds no numbers): the vocabulary says whether the
   // knowledge uses it.
-  if (HasDigit(*w)) priority = word.vocabulary;
+  if (number) priority = word.vocabulary;
   if (!word.stop && (priority == -2 ? speller_.Priority(word.stem) : priority) < 1)
     a->unknown.push_back(*w);
   if (english) a->english.push_back(*w);

@@ -109,8 +109,17 @@ std::vector<std::string> NormalizeWords(std::string_view text, size_t max_words)
     tail.clear();
     in_tail = false;
   };
+  auto ascii_letter = [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'); };
   size_t i = 0;
   while (i < folded.size() && words.size() < max_words) {
+    // A run of ASCII letters, most of every question, is taken whole.
+    if (ascii_letter(folded[i])) {
+      size_t end = i + 1;
+      while (end < folded.size() && ascii_letter(folded[end])) ++end;
+      (in_tail ? tail : word).append(folded, i, end - i);
+      i = end;
+      continue;
+    }
     char32_t cp = static_cast<unsigned char>(folded[i]);
     size_t n = 1;  // ASCII, most of every question, needs no decoding
     if (cp >= 0x80) cp = DecodeAt(folded, i, &n);  // U+FFFD, not a letter, for invalid UTF-8
