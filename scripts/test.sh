@@ -12,14 +12,15 @@ if [ -f ../shared/eval/dev.tsv ]; then
   build/backtalk eval ../shared/eval/dev.tsv --min-accuracy 0.95 --min-rejection 0.90 | tail -n 2
 fi
 if [ -f ../shared/eval/realistic.tsv ]; then
-  build/backtalk eval ../shared/eval/realistic.tsv --min-accuracy 0.80 --max-wrong 0.05 \
-    --min-rejection 0.85 | tail -n 2
+  build/backtalk eval ../shared/eval/realistic.tsv --min-accuracy 0.88 --max-wrong 0.03 \
+    --min-rejection 0.95 | tail -n 2
 fi
 if [ -d ../shared/eval/import ]; then
   scripts/eval-imports.sh ../shared/eval/import --min-accuracy 0.40 --max-wrong 0.05 \
     --min-rejection 0.75
 fi
-build/backtalk eval tests/data/paraphrases.tsv --min-accuracy 0.90 --min-rejection 0.90 | tail -n 2
+build/backtalk eval tests/data/paraphrases.tsv --min-accuracy 0.95 --max-wrong 0.02 \
+  --min-rejection 0.95 | tail -n 2
 # The engine asked from eight threads at once under ThreadSanitizer: only that test's target is
 # built, with shared libraries. setarch -R turns off address randomisation, which some kernels
 # set too wide for ThreadSanitizer's memory layout. Any race it sees fails the run (status 66).

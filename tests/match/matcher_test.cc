@@ -71,6 +71,10 @@ TEST_F(MatcherTest, AnAnswerWordsQuestionFindsItsAnswer) {
   // Answered by "How do you release back tension?": "Hold stretches long enough (15 to 30 s)".
   EXPECT_EQ(Answer("how long should I hold a stretch?"), "release-back-tension");
   EXPECT_EQ(Answer("gym exercises for the mid back"), "best-exercises-mid-back");
+  // The pace its answer speaks of, and the breathing of a stretch.
+  EXPECT_EQ(Answer("can stretching my back too quickly strain a muscle"), "release-back-tension");
+  EXPECT_EQ(Answer("in the sitting twist do i breathe in or out when i turn"),
+            "relax-mid-back-muscles");
   // Its numbers too: "(15 to 30 seconds)".
   EXPECT_EQ(Answer("15 or 30 seconds for holding a back stretch?"), "release-back-tension");
 }
