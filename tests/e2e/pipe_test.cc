@@ -23,6 +23,19 @@ TEST(PipeTest, AskWithoutAnswerExitsOne) {
   EXPECT_NE(r.out.find("I don't know that."), std::string::npos) << r.out;
 }
 
+TEST(PipeTest, AskAboutAThingTheDocumentNeverMentionsNamesIt) {
+  ProcessResult r = RunBacktalk({"ask", "what kind of mattress is best for back pain"});
+  EXPECT_EQ(r.status, 1);
+  EXPECT_NE(r.out.find("I don't know that: the document never mentions \"mattress\"."),
+            std::string::npos)
+      << r.out;
+  EXPECT_NE(r.out.find("Closest topics:"), std::string::npos) << r.out;
+  ProcessResult e = RunBacktalk({"explain", "is a massage gun good for back knots"});
+  EXPECT_NE(e.out.find("asks about:  massage (a thing the knowledge never names)"),
+            std::string::npos)
+      << e.out;
+}
+
 TEST(PipeTest, AskJsonHasTheContractFields) {
   ProcessResult r = RunBacktalk({"ask", "--json", "how do I strech my middle back"});
   ASSERT_EQ(r.status, 0) << r.err;
