@@ -34,9 +34,30 @@ constexpr double kOtherContext = 0.8;
 // The credit of a term reached through a WordNet synonym: below the knowledge's own synonyms,
 // which count fully.
 constexpr double kLexiconCredit = 0.4;
-// The credit of the age the knowledge names nearest an age the question states.
-constexpr double kAgeCredit = 1.0;
 constexpr double kMinTermWeight = 0.05;
+constexpr double kCoverageShare = 0.7;
+// The weight a candidate explains, in absolute terms, scales its score by
+// 1 - exp(-evidence / kMass): one word in common is weak evidence however short the
+// question, two or three telling words are strong.
+constexpr double kMass = 1.0;
+// In the evidence, a word every intent uses still says the question is about this knowledge's
+// subject: it counts at least this weight.
+constexpr double kEvidenceWeight = 0.5;
+constexpr double kWholeQuestion = 0.9;
+constexpr double kFocusLead = 0.25;
+// A word that more intents use than this, and than one in kAnswerShare, is no part of their
+// answer fields (see Create).
+constexpr size_t kMaxAnswerPostings = 100;
+constexpr size_t kAnswerShare = 40;
+constexpr size_t kAnswerWordsBeside = 2;
+// Words of the question found together in one sentence of an answer say more than the same
+// words spread over a long answer: where kPassageWords or more are, each counts as kPassage
+// does ("can jurors talk about the case among themselves" in "jurors should not discuss the
+// case even among themselves"). (Two words in a sentence made as many wrong answers as right
+// ones on the imported FAQs: "municipal court ... case" is no passage.)
+constexpr double kPassage = 0.9;
+constexpr int kPassageWords = 3;
+constexpr int kMaxSentences = 32;
 
 // Ages. An answer names an age as a rule ("at least 18 years of age", "children under 12
 // years old", "aged 65 and over"); a question states one ("im 72", "my 6 year old"). A stated
@@ -50,8 +71,8 @@ std::vector<int> AgesNamed(std::string_view text) {
       R"(\bage[sd]?\s+(?:of\s+)?(\d{1,3})\b)");
   std::vector<int> ages;
   // Most texts name no age: a look for the words first spares them the expression.
-  if (text.find("age") == std::string_view::npos && text.find("old") == std::string_view::npos)
-    return ages;
+  auto has = [text](std::string_view w) { return text.find(w) != std::string_view::npos; };
+  if (!has("age") && !has("Age") && !has("AGE") && !has("old") && !has("OLD")) return ages;
   re2::StringPiece rest(text.data(), text.size());
   std::string a, b;
   while (RE2::FindAndConsume(&rest, *age, &a, &b)) {
@@ -115,29 +136,6 @@ std::string AskedAbout(std::string_view text) {
     return "";
   return !a.empty() ? a : !b.empty() ? b : c;
 }
-constexpr double kCoverageShare = 0.7;
-// The weight a candidate explains, in absolute terms, scales its score by
-// 1 - exp(-evidence / kMass): one word in common is weak evidence however short the
-// question, two or three telling words are strong.
-constexpr double kMass = 1.0;
-// In the evidence, a word every intent uses still says the question is about this knowledge's
-// subject: it counts at least this weight.
-constexpr double kEvidenceWeight = 0.5;
-constexpr double kWholeQuestion = 0.9;
-constexpr double kFocusLead = 0.25;
-// A word that more intents use than this, and than one in kAnswerShare, is no part of their
-// answer fields (see Create).
-constexpr size_t kMaxAnswerPostings = 100;
-constexpr size_t kAnswerShare = 40;
-constexpr size_t kAnswerWordsBeside = 2;
-// Words of the question found together in one sentence of an answer say more than the same
-// words spread over a long answer: where kPassageWords or more are, each counts as kPassage
-// does ("can jurors talk about the case among themselves" in "jurors should not discuss the
-// case even among themselves"). (Two words in a sentence made as many wrong answers as right
-// ones on the imported FAQs: "municipal court ... case" is no passage.)
-constexpr double kPassage = 0.9;
-constexpr int kPassageWords = 3;
-constexpr int kMaxSentences = 32;
 
 // A word of the question found in sentences of an intent's answer, and what it would add if
 // it counted at kPassage there.
@@ -534,8 +532,9 @@ std::vector<Matcher::Slot> Matcher::FillSlots(const Analysis& a, double* total,
     }
     // A stated age stands for the age the knowledge names nearest it.
     if (direct == nullptr && stated_age) {
-      if (const Term* found = FindTerm(std::to_string(NearestAge(age))))
-        slot.alternatives.push_back({found, kAgeCredit, std::to_string(NearestAge(age)), true});
+      std::string nearest = std::to_string(NearestAge(age));
+      if (const Term* found = FindTerm(nearest))
+        slot.alternatives.push_back({found, 1.0, std::move(nearest), /*age=*/true});
     }
     if (slot.alternatives.empty()) {
       const std::string& word = a.term_words[k];
