@@ -481,7 +481,10 @@ MatchResult Matcher::Match(std::string_view text, bool explain) const {
   // names no covered one is off topic.
   TopicScan topics = ScanTopics(a.terms, result.ranked.empty() ? -1 : result.ranked[0].intent);
   if (!topics.covered) result.uncovered = topics.uncovered;
-  result.off_topic = !knowledge_.covered.empty() && !topics.covered && !a.unknown.empty();
+  // A passage of the best answer ("twist your heart to the right") is a topic it covers.
+  const bool passage = !result.ranked.empty() && result.ranked[0].passage_words > 0;
+  result.off_topic =
+      !knowledge_.covered.empty() && !topics.covered && !passage && !a.unknown.empty();
   // A question about a thing the knowledge never names is off topic too.
   if (std::string thing = a.unknown.empty() ? "" : AskedAbout(a.text);
       !thing.empty() && context_word(thing)) {

@@ -234,6 +234,13 @@ TEST(MatcherRulesTest, AQuestionNamingNoCoveredTopicIsNeverAnsweredOutright) {
   Reply r = engine->Ask("why is my car engine tight");
   EXPECT_TRUE(r.match.off_topic);
   EXPECT_FALSE(r.matched());
+  // Words of one sentence of an answer are a topic it covers, whatever else is said.
+  r = engine->Ask("a yoga video said sitting hunched tightens the muscles, is that true");
+  EXPECT_GT(r.match.ranked[0].passage_words, 0);
+  EXPECT_FALSE(r.match.off_topic);
+  EXPECT_EQ(
+      Verdict(*engine, "a yoga video said sitting hunched tightens the muscles, is that true"),
+      "tight");
 }
 
 TEST(MatcherRulesTest, AQuestionAboutAThingTheKnowledgeNeverNamesIsNeverAnsweredOutright) {
