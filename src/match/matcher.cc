@@ -1,6 +1,7 @@
 #include "match/matcher.h"
 
 #include <absl/container/flat_hash_set.h>
+#include <absl/strings/ascii.h>
 #include <re2/re2.h>
 
 #include <algorithm>
@@ -59,25 +60,75 @@ constexpr double kPassage = 0.9;
 constexpr int kPassageWords = 3;
 constexpr int kMaxSentences = 32;
 
-// Ages. An answer names an age as a rule ("at least 18 years of age", "children under 12
-// years old", "aged 65 and over"); a question states one ("im 72", "my 6 year old"). A stated
-// age stands for the age the knowledge names nearest it: the rule that decides for that age
-// ("over 70 years of age" for 72, "at least 18" for 17).
+// The sentences of a text: it is cut after ".", "!" or "?" followed by a space, and at line
+// ends.
+std::vector<std::string_view> Sentences(std::string_view text) {
+  std::vector<std::string_view> out;
+  size_t start = 0;
+  for (size_t i = 0; i < text.size(); ++i) {
+    bool end = text[i] == '\n' || ((text[i] == '.' || text[i] == '!' || text[i] == '?') &&
+                                   (i + 1 == text.size() || text[i + 1] == ' '));
+    if (!end) continue;
+    if (i + 1 > start) out.push_back(text.substr(start, i + 1 - start));
+    start = i + 1;
+  }
+  if (start < text.size()) out.push_back(text.substr(start));
+  return out;
+}
+
+// Ages. An answer names an age as a rule ("at least 18 years of age", "children 5 and
+// under", "seniors 65+", "aged 16-17"); a question states one ("im 72", "my 6 year old"). A
+// stated age stands for the age the knowledge names nearest it: the rule that decides for
+// that age ("over 70 years of age" for 72, "at least 18" for 17).
 constexpr int kMaxAge = 130;
 
+// A word after a number that says what it counts, when that is not years of age.
+bool IsUnit(std::string_view word) {
+  static const auto* units = new absl::flat_hash_set<std::string_view>{
+      "seconds", "second", "secs",  "minutes", "minute", "mins", "min",    "hours",
+      "hour",    "hrs",    "days",  "day",     "weeks",  "week", "months", "month",
+      "dollars", "dollar", "cents", "euros",   "pounds", "lbs",  "kg",     "percent",
+      "miles",   "km",     "feet",  "ft",      "inches", "cm",   "times",  "points",
+      "items",   "people", "of",    "th",      "st",     "nd",   "rd"};
+  return units->contains(word);
+}
+
 std::vector<int> AgesNamed(std::string_view text) {
-  static const RE2* age = new RE2(
-      R"((?i)\b(\d{1,3})\+?(?:\s*-\s*|\s+)(?:years?|yrs?)(?:\s*-\s*|\s+)(?:of\s+age|old)\b|)"
-      R"(\bage[sd]?\s+(?:of\s+)?(\d{1,3})\b)");
+  // Years of age, and an age after "aged", alone or as a range.
+  static const RE2* years = new RE2(
+      R"((?i)\b(\d{1,3})\+?(?:\s*-\s*|\s+)(?:years?|yrs?)(?:\s*-\s*|\s+)(?:of\s+age|old)\b)");
+  static const RE2* aged =
+      new RE2(R"((?i)\bage[sd]?\s+(?:of\s+)?(\d{1,3})\b(?:\s*(?:-|to|through)\s*(\d{1,3})\b)?)");
+  // A bound ("5 and under", "65+", "at least 18"), in a sentence that speaks of ages.
+  static const RE2* bound = new RE2(
+      R"((?i)\b(\d{1,3})(?:\+|\s+(?:and|or)\s+(?:over|older|under|younger|up|above|below)\b)|)"
+      R"(\b(?:under|over|above|below|at\s+least|older\s+than|younger\s+than)\s+(\d{1,3})\b(?:\s*([a-z]+))?)");
+  static const RE2* of_age = new RE2(
+      R"((?i)\b(?:age[sd]?|old|older|younger|years|child|children|kids?|seniors?|adults?|youths?|teens?|teenagers?|minors?|born|birthday)\b)");
   std::vector<int> ages;
-  // Most texts name no age: a look for the words first spares them the expression.
-  auto has = [text](std::string_view w) { return text.find(w) != std::string_view::npos; };
-  if (!has("age") && !has("Age") && !has("AGE") && !has("old") && !has("OLD")) return ages;
-  re2::StringPiece rest(text.data(), text.size());
-  std::string a, b;
-  while (RE2::FindAndConsume(&rest, *age, &a, &b)) {
-    int n = std::atoi((a.empty() ? b : a).c_str());
+  // Most texts name no number at all. (A loop: find_first_of looks each byte up in the set.)
+  auto has_digit = [](std::string_view t) {
+    return std::any_of(t.begin(), t.end(), [](char c) { return c >= '0' && c <= '9'; });
+  };
+  if (!has_digit(text)) return ages;
+  auto add = [&ages](const std::string& digits) {
+    int n = std::atoi(digits.c_str());
     if (n > 0 && n <= kMaxAge) ages.push_back(n);
+  };
+  for (std::string_view sentence : Sentences(text)) {
+    if (!has_digit(sentence)) continue;
+    re2::StringPiece rest(sentence.data(), sentence.size());
+    std::string a, b, unit;
+    while (RE2::FindAndConsume(&rest, *years, &a)) add(a);
+    rest = re2::StringPiece(sentence.data(), sentence.size());
+    while (RE2::FindAndConsume(&rest, *aged, &a, &b)) {
+      add(a);
+      if (!b.empty()) add(b);
+    }
+    if (!RE2::PartialMatch(re2::StringPiece(sentence.data(), sentence.size()), *of_age)) continue;
+    rest = re2::StringPiece(sentence.data(), sentence.size());
+    while (RE2::FindAndConsume(&rest, *bound, &a, &b, &unit))
+      if (!a.empty() || !IsUnit(absl::AsciiStrToLower(unit))) add(a.empty() ? b : a);
   }
   return ages;
 }
@@ -88,16 +139,10 @@ int AgeStated(std::string_view text) {
   static const RE2* stated =
       new RE2(R"(\b(?:i am|im|aged?|turning|turned)\s+(\d{1,3})\b(?:\s+([a-z]+))?|)"
               R"(\b(\d{1,3})\s*(?:years?|yrs?|yr)\s*old\b|\b(\d{1,3})\s*yo\b)");
-  static const auto* units = new absl::flat_hash_set<std::string_view>{
-      "seconds", "second", "secs",  "minutes", "minute", "mins", "min",    "hours",
-      "hour",    "hrs",    "days",  "day",     "weeks",  "week", "months", "month",
-      "dollars", "dollar", "cents", "euros",   "pounds", "lbs",  "kg",     "percent",
-      "miles",   "km",     "feet",  "ft",      "inches", "cm",   "times",  "points",
-      "items",   "people", "of",    "th",      "st",     "nd",   "rd"};
   std::string a, unit, b, c;
   if (!RE2::PartialMatch(text, *stated) || !RE2::PartialMatch(text, *stated, &a, &unit, &b, &c))
     return -1;
-  if (!a.empty() && units->contains(unit)) return -1;
+  if (!a.empty() && IsUnit(unit)) return -1;
   int n = std::atoi((!a.empty() ? a : !b.empty() ? b : c).c_str());
   return n > 0 && n <= kMaxAge ? n : -1;
 }
@@ -193,22 +238,6 @@ struct Scored {
   int intent, passage_words;
   bool pattern;
 };
-
-// The sentences of a text: it is cut after ".", "!" or "?" followed by a space, and at line
-// ends.
-std::vector<std::string_view> Sentences(std::string_view text) {
-  std::vector<std::string_view> out;
-  size_t start = 0;
-  for (size_t i = 0; i < text.size(); ++i) {
-    bool end = text[i] == '\n' || ((text[i] == '.' || text[i] == '!' || text[i] == '?') &&
-                                   (i + 1 == text.size() || text[i + 1] == ' '));
-    if (!end) continue;
-    if (i + 1 > start) out.push_back(text.substr(start, i + 1 - start));
-    start = i + 1;
-  }
-  if (start < text.size()) out.push_back(text.substr(start));
-  return out;
-}
 
 // Whether terms[k] is also an earlier term.
 bool SaidBefore(const std::vector<std::string>& terms, size_t k) {

@@ -307,6 +307,38 @@ TEST(MatcherRulesTest, AStatedAgeStandsForTheNearestAgeTheAnswersName) {
     for (const Evidence& e : c.evidence) EXPECT_FALSE(e.age) << e.term;
 }
 
+TEST(MatcherRulesTest, AgesAreReadInTheFormsAnswersGiveThem) {
+  std::unique_ptr<Engine> engine = Make(R"({
+    "settings": {"threshold": 0.2, "margin": 0.05, "suggest_floor": 0.1},
+    "intents": [
+      {"id": "children", "question": "Do children ride free?",
+       "answer": "Children 5 and under ride free with a paying adult.",
+       "keywords": {"children": 1.5, "free": 1.0}},
+      {"id": "seniors", "question": "Is there a senior discount?",
+       "answer": "Seniors 65+ pay half fare.", "keywords": {"senior": 1.5, "discount": 1.0}},
+      {"id": "youth", "question": "Is there a youth pass?",
+       "answer": "Riders aged 13-18 can buy a youth pass.", "keywords": {"youth": 1.5}},
+      {"id": "arrive", "question": "When should I arrive?",
+       "answer": "Arrive at least 10 minutes before the bus leaves.",
+       "keywords": {"arrive": 1.5}}
+    ]
+  })");
+  ASSERT_NE(engine, nullptr);
+  auto age_term = [&](const std::string& q) {
+    MatchResult r = engine->matcher().Match(q, /*explain=*/true);
+    for (const Candidate& c : r.ranked)
+      for (const Evidence& e : c.evidence)
+        if (e.age) return engine->knowledge().intents[c.intent].id + " " + e.term;
+    return std::string("-");
+  };
+  EXPECT_EQ(age_term("my son is 4 years old, what now"), "children 5");
+  EXPECT_EQ(age_term("im 70, what now"), "seniors 65");
+  EXPECT_EQ(age_term("im 17, what now"), "youth 18");
+  EXPECT_EQ(age_term("im 14, what now"), "youth 13");
+  // "at least 10 minutes" is no age.
+  EXPECT_NE(age_term("im 9, what now"), "arrive 10");
+}
+
 TEST(MatcherRulesTest, WarningSignsComeFirst) {
   std::unique_ptr<Engine> engine = Make(kBack);
   ASSERT_NE(engine, nullptr);
