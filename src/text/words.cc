@@ -28,7 +28,9 @@ const std::vector<std::string_view>& StopWords() {
       // Chat fillers: how people type, never what they ask about.
       "lol", "lmao", "haha", "hahaha", "omg", "btw", "tbh", "imo", "idk", "dunno", "thx", "ty",
       "ugh", "hmm", "um", "uh", "yeah", "yep", "ya", "gonna", "wanna", "gotta", "kinda", "sorta",
-      "honestly", "literally", "seriously"};
+      "honestly", "literally", "seriously",
+      // Judgements asked of what a question names ("is bouncing bad"), never its subject.
+      "bad", "normal", "wrong", "true", "worse"};
   return *words;
 }
 

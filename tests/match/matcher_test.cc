@@ -75,6 +75,8 @@ TEST_F(MatcherTest, AnAnswerWordsQuestionFindsItsAnswer) {
   EXPECT_EQ(Answer("can stretching my back too quickly strain a muscle"), "release-back-tension");
   EXPECT_EQ(Answer("in the sitting twist do i breathe in or out when i turn"),
             "relax-mid-back-muscles");
+  // A judgement asked of what it says is no other subject: "bad" is not off topic.
+  EXPECT_EQ(Answer("is bouncing while stretching bad"), "release-back-tension");
   // Its numbers too: "(15 to 30 seconds)".
   EXPECT_EQ(Answer("15 or 30 seconds for holding a back stretch?"), "release-back-tension");
 }
