@@ -455,7 +455,9 @@ Matcher::TopicScan Matcher::ScanTopics(const std::vector<std::string>& terms, in
     }
     if (hit->covered)
       scan.covered = true;
-    else if (scan.uncovered.empty() && !spoken_of)
+    else if (spoken_of)
+      scan.spoken_of = true;
+    else if (scan.uncovered.empty())
       scan.uncovered = hit->text;
     i += hit->terms.size();
   }
@@ -510,8 +512,10 @@ MatchResult Matcher::Match(std::string_view text, bool explain) const {
   // names no covered one is off topic.
   TopicScan topics = ScanTopics(a.terms, result.ranked.empty() ? -1 : result.ranked[0].intent);
   if (!topics.covered) result.uncovered = topics.uncovered;
-  // A passage of the best answer ("twist your heart to the right") is a topic it covers.
-  const bool passage = !result.ranked.empty() && result.ranked[0].passage_words > 0;
+  // A passage of the best answer ("twist your heart to the right") is a topic it covers, but
+  // not when it is made of an uncovered topic ("my shoulder clicks when I lift my arm").
+  const bool passage =
+      !result.ranked.empty() && result.ranked[0].passage_words > 0 && !topics.spoken_of;
   result.off_topic =
       !knowledge_.covered.empty() && !topics.covered && !passage && !a.unknown.empty();
   // A question about a thing the knowledge never names is off topic too.

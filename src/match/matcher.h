@@ -144,8 +144,9 @@ class Matcher {
     bool covered;
   };
   struct TopicScan {
-    bool covered = false;   // a covered topic is named
-    std::string uncovered;  // the first uncovered topic named, if any
+    bool covered = false;    // a covered topic is named
+    std::string uncovered;   // the first uncovered topic named, if any
+    bool spoken_of = false;  // an uncovered topic named that the best answer speaks of
   };
   // A term of the knowledge that may stand for a word of the question, and how much it counts.
   struct Alternative {

@@ -241,6 +241,10 @@ TEST(MatcherRulesTest, AQuestionNamingNoCoveredTopicIsNeverAnsweredOutright) {
   EXPECT_EQ(
       Verdict(*engine, "a yoga video said sitting hunched tightens the muscles, is that true"),
       "tight");
+  // Not a passage made of an uncovered topic: the question is about the lower back.
+  r = engine->Ask("my lower back clicks when i lift my chest off the floor");
+  EXPECT_TRUE(r.match.off_topic);
+  EXPECT_FALSE(r.matched());
 }
 
 TEST(MatcherRulesTest, AQuestionAboutAThingTheKnowledgeNeverNamesIsNeverAnsweredOutright) {
