@@ -21,6 +21,8 @@ if [ -d ../shared/eval/import ]; then
 fi
 build/backtalk eval tests/data/paraphrases.tsv --min-accuracy 0.95 --max-wrong 0.02 \
   --min-rejection 0.95 | tail -n 2
+build/backtalk eval tests/data/casual.tsv --min-accuracy 0.80 --max-wrong 0.06 \
+  --min-rejection 0.85 | tail -n 2
 # The engine asked from eight threads at once under ThreadSanitizer: only that test's target is
 # built, with shared libraries. setarch -R turns off address randomisation, which some kernels
 # set too wide for ThreadSanitizer's memory layout. Any race it sees fails the run (status 66).
