@@ -102,9 +102,11 @@ std::vector<int> AgesNamed(std::string_view text) {
   // A bound ("5 and under", "65+", "at least 18"), in a sentence that speaks of ages.
   static const RE2* bound = new RE2(
       R"((?i)\b(\d{1,3})(?:\+|\s+(?:and|or)\s+(?:over|older|under|younger|up|above|below)\b)|)"
-      R"(\b(?:under|over|above|below|at\s+least|older\s+than|younger\s+than)\s+(\d{1,3})\b(?:\s*([a-z]+))?)");
-  static const RE2* of_age = new RE2(
-      R"((?i)\b(?:age[sd]?|old|older|younger|years|child|children|kids?|seniors?|adults?|youths?|teens?|teenagers?|minors?|born|birthday)\b)");
+      R"(\b(?:under|over|above|below|at\s+least|older\s+than|younger\s+than)\s+)"
+      R"((\d{1,3})\b(?:\s*([a-z]+))?)");
+  static const RE2* of_age =
+      new RE2(R"((?i)\b(?:age[sd]?|old|older|younger|years|child|children|kids?|seniors?|adults?|)"
+              R"(youths?|teens?|teenagers?|minors?|born|birthday)\b)");
   std::vector<int> ages;
   // Most texts name no number at all. (A loop: find_first_of looks each byte up in the set.)
   auto has_digit = [](std::string_view t) {

@@ -284,7 +284,7 @@ TEST(MatcherRulesTest, AStatedAgeStandsForTheNearestAgeTheAnswersName) {
        "answer": "You must be a citizen and at least 18 years of age.",
        "keywords": {"eligible": 1.5}},
       {"id": "excused", "question": "Who can be excused?",
-       "answer": "You may claim an exemption if you are over 70 years of age, or if you have a child under 12 years old at home.",
+       "answer": "You may be excused over 70 years of age, or with a child under 12 years old.",
        "keywords": {"excused": 1.5}},
       {"id": "panel", "question": "How big is a jury?",
        "answer": "Cases are heard by juries of 6 jurors.", "keywords": {"jury": 1.5}}
