@@ -12,6 +12,7 @@
 
 #include "match/vocabulary.h"
 #include "text/lexicon.h"
+#include "text/normalize.h"
 
 namespace backtalk {
 
@@ -93,7 +94,8 @@ bool IsUnit(std::string_view word) {
   return units->contains(word);
 }
 
-std::vector<int> AgesNamed(std::string_view text) {
+// The ages one sentence of an answer names.
+std::vector<int> AgesNamed(std::string_view sentence) {
   // Years of age, and an age after "aged", alone or as a range.
   static const RE2* years = new RE2(
       R"((?i)\b(\d{1,3})\+?(?:\s*-\s*|\s+)(?:years?|yrs?)(?:\s*-\s*|\s+)(?:of\s+age|old)\b)");
@@ -108,30 +110,24 @@ std::vector<int> AgesNamed(std::string_view text) {
       new RE2(R"((?i)\b(?:age[sd]?|old|older|younger|years|child|children|kids?|seniors?|adults?|)"
               R"(youths?|teens?|teenagers?|minors?|born|birthday)\b)");
   std::vector<int> ages;
-  // Most texts name no number at all. (A loop: find_first_of looks each byte up in the set.)
-  auto has_digit = [](std::string_view t) {
-    return std::any_of(t.begin(), t.end(), [](char c) { return c >= '0' && c <= '9'; });
-  };
-  if (!has_digit(text)) return ages;
+  if (!HasDigit(sentence)) return ages;  // most sentences name no number at all
   auto add = [&ages](const std::string& digits) {
     int n = std::atoi(digits.c_str());
     if (n > 0 && n <= kMaxAge) ages.push_back(n);
   };
-  for (std::string_view sentence : Sentences(text)) {
-    if (!has_digit(sentence)) continue;
-    re2::StringPiece rest(sentence.data(), sentence.size());
-    std::string a, b, unit;
-    while (RE2::FindAndConsume(&rest, *years, &a)) add(a);
-    rest = re2::StringPiece(sentence.data(), sentence.size());
-    while (RE2::FindAndConsume(&rest, *aged, &a, &b)) {
-      add(a);
-      if (!b.empty()) add(b);
-    }
-    if (!RE2::PartialMatch(re2::StringPiece(sentence.data(), sentence.size()), *of_age)) continue;
-    rest = re2::StringPiece(sentence.data(), sentence.size());
-    while (RE2::FindAndConsume(&rest, *bound, &a, &b, &unit))
-      if (!a.empty() || !IsUnit(absl::AsciiStrToLower(unit))) add(a.empty() ? b : a);
+  const re2::StringPiece whole(sentence.data(), sentence.size());
+  re2::StringPiece rest = whole;
+  std::string a, b, unit;
+  while (RE2::FindAndConsume(&rest, *years, &a)) add(a);
+  rest = whole;
+  while (RE2::FindAndConsume(&rest, *aged, &a, &b)) {
+    add(a);
+    if (!b.empty()) add(b);
   }
+  if (!RE2::PartialMatch(whole, *of_age)) return ages;
+  rest = whole;
+  while (RE2::FindAndConsume(&rest, *bound, &a, &b, &unit))
+    if (!a.empty() || !IsUnit(absl::AsciiStrToLower(unit))) add(a.empty() ? b : a);
   return ages;
 }
 
@@ -348,8 +344,10 @@ bool Matcher::IndexIntents(std::string* err) {
     // evidence, and one many use ("2 breaths") weighs little.
     int sentence = 0;
     for (std::string_view text : answer_texts(intent)) {
-      for (int age : AgesNamed(text)) ages_.push_back(age);
+      const bool numbers = HasDigit(text);  // most texts name none, and so no age
       for (std::string_view part : Sentences(text)) {
+        if (numbers)
+          for (int age : AgesNamed(part)) ages_.push_back(age);
         uint32_t bit = uint32_t{1} << std::min(sentence++, kMaxSentences - 1);
         for (uint32_t t : cache.Terms(part)) {
           Posting& p = posting(t, index);
@@ -544,12 +542,13 @@ std::vector<Matcher::Slot> Matcher::FillSlots(const Analysis& a, double* total,
                                               double* context) const {
   std::vector<Slot> slots;
   const int age = ages_.empty() ? -1 : AgeStated(a.text);
+  const std::string age_term = age >= 0 ? std::to_string(age) : "";
   for (size_t k = 0; k < a.terms.size(); ++k) {
     const std::string& t = a.terms[k];
     if (SaidBefore(a.terms, k)) continue;  // saying "back" twice does not count twice
     Slot slot{k, 0, {}};
     // A stated age is read as an age, not as the same number elsewhere ("juries of 6").
-    const bool stated_age = age >= 0 && t == std::to_string(age);
+    const bool stated_age = age >= 0 && t == age_term;
     const Term* direct =
         stated_age && !std::binary_search(ages_.begin(), ages_.end(), age) ? nullptr : FindTerm(t);
     if (direct != nullptr) slot.alternatives.push_back({direct, 1.0, t});

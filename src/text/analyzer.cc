@@ -13,10 +13,6 @@ namespace backtalk {
 
 namespace {
 
-bool HasDigit(std::string_view word) {
-  return std::any_of(word.begin(), word.end(), [](char c) { return c >= '0' && c <= '9'; });
-}
-
 // Most bytes are above ' ', and none of those is a space: one comparison for them.
 bool IsSpace(char c) {
   return static_cast<unsigned char>(c) <= ' ' && (c == ' ' || c == '\n' || c == '\t' || c == '\r');

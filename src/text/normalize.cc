@@ -125,8 +125,9 @@ std::vector<std::string> NormalizeWords(std::string_view text, size_t max_words)
     if (cp >= 0x80) cp = DecodeAt(folded, i, &n);  // U+FFFD, not a letter, for invalid UTF-8
     std::string_view ch(folded.data() + i, n);
     i += n;
-    bool letter = (cp >= 'a' && cp <= 'z') || (cp >= '0' && cp <= '9');
-    if (!letter && cp >= 0x80) {
+    // An ASCII letter or digit never gets here: the runs above take them.
+    bool letter = false;
+    if (cp >= 0x80) {
       utf8proc_category_t cat = utf8proc_category(static_cast<utf8proc_int32_t>(cp));
       letter = cat == UTF8PROC_CATEGORY_LL || cat == UTF8PROC_CATEGORY_LU ||
                cat == UTF8PROC_CATEGORY_LO || cat == UTF8PROC_CATEGORY_LM ||

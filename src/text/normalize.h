@@ -3,6 +3,7 @@
 #ifndef BACKTALK_TEXT_NORMALIZE_H_
 #define BACKTALK_TEXT_NORMALIZE_H_
 
+#include <algorithm>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -20,6 +21,11 @@ std::vector<std::string> NormalizeWords(std::string_view text, size_t max_words 
 
 // Folds case and strips accents from UTF-8 text ("Écrire" -> "ecrire").
 std::string FoldCase(std::string_view text);
+
+// True when `text` holds an ASCII digit ("15", "65+").
+inline bool HasDigit(std::string_view text) {
+  return std::any_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
 
 }  // namespace backtalk
 
